@@ -1,0 +1,97 @@
+package io.chuk.protocol.config;
+
+import io.chuk.protocol.handlers.BaseHandler;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One server entry: a listener with its transport and the handler class every session gets.
+ * Keys and defaults follow the original's YAML (see the README's configuration table).
+ *
+ * @param name              the entry's name under {@code servers:} (the transport name in the single-server form)
+ * @param host              bind address ({@code host})
+ * @param port              listen port ({@code port}); 0 asks the system for a free port
+ * @param transport         {@code transport}
+ * @param handlerClass      the handler's Java class name, as resolved from {@code handler_class}
+ * @param handlerType       the loaded handler class
+ * @param maxConnections    {@code max_connections}: concurrent sessions, 0 = unlimited
+ * @param connectionTimeout {@code connection_timeout}: idle time without input before a session is closed, zero = never
+ * @param welcomeMessage    {@code welcome_message}, or {@code null}
+ * @param wsPath            {@code ws_path}: endpoint path of a WebSocket transport, {@code null} for raw ones
+ * @param allowOrigins      {@code allow_origins}: accepted {@code Origin} headers, {@code *} for any
+ * @param useSsl            {@code use_ssl}
+ * @param sslCert           {@code ssl_cert}: PEM certificate chain, or {@code null}
+ * @param sslKey            {@code ssl_key}: PEM private key, or {@code null}
+ * @param pingInterval      {@code ping_interval}: WebSocket keepalive ping period, zero = off
+ * @param pingTimeout       {@code ping_timeout}: close a WebSocket peer whose pong is this late
+ * @param enableMonitoring  {@code enable_monitoring}: serve the session monitor on this entry's port
+ * @param monitorPath       {@code monitor_path}
+ * @param maxLineLength     {@code max_line_length}: longest input line in bytes; longer lines are refused with a message
+ */
+public record ServerConfig(
+        String name,
+        String host,
+        int port,
+        Transport transport,
+        String handlerClass,
+        Class<? extends BaseHandler> handlerType,
+        int maxConnections,
+        Duration connectionTimeout,
+        String welcomeMessage,
+        String wsPath,
+        List<String> allowOrigins,
+        boolean useSsl,
+        String sslCert,
+        String sslKey,
+        Duration pingInterval,
+        Duration pingTimeout,
+        boolean enableMonitoring,
+        String monitorPath,
+        int maxLineLength) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_MAX_CONNECTIONS = 100;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(10);
+    public static final String DEFAULT_MONITOR_PATH = "/monitor";
+    public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
+
+    public ServerConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(handlerClass, "handlerClass");
+        Objects.requireNonNull(handlerType, "handlerType");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(pingTimeout, "pingTimeout");
+        allowOrigins = List.copyOf(allowOrigins);
+    }
+
+    /**
+     * A server entry with every optional key at its default, as used by the launcher's
+     * direct-handler mode ({@code protocol-server.jar com.example.MyHandler --port 8000}).
+     */
+    public static ServerConfig defaults(String name, String host, int port, Transport transport,
+                                        Class<? extends BaseHandler> handlerType) {
+        return new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
+                List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
+                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH);
+    }
+
+    /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
+    public ServerConfig withAddress(String newHost, int newPort) {
+        return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
+                connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
+                pingTimeout, enableMonitoring, monitorPath, maxLineLength);
+    }
+
+    /** Whether a session may stay idle forever. */
+    public boolean hasConnectionTimeout() {
+        return !connectionTimeout.isZero();
+    }
+}
