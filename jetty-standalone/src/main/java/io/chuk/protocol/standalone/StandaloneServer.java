@@ -1,0 +1,174 @@
+package io.chuk.protocol.standalone;
+
+import io.chuk.protocol.cdi.CdiHandlerFactory;
+import io.chuk.protocol.config.ConfigException;
+import io.chuk.protocol.config.ProtocolConfig;
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.session.SessionFactory;
+import io.chuk.protocol.session.SessionHost;
+import io.chuk.protocol.tcp.RawConnectors;
+import io.chuk.protocol.websocket.SessionEndpoint;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standalone server: Weld SE for the handlers, then one embedded Jetty holding an HTTP
+ * connector per WebSocket server entry and a raw connector per {@code tcp}/{@code telnet} entry.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.server");
+
+    /** How long shutdown waits for sessions to take their goodbye. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ProtocolConfig config;
+    private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
+    private final List<SessionFactory> factories = new ArrayList<>();
+    private WeldContainer weld;
+    private SessionHost host;
+    private Server server;
+
+    public StandaloneServer(ProtocolConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts everything, or throws with a message naming the entry that failed (for example a
+     * port already in use); nothing is left running after a failure.
+     */
+    public void start() throws ConfigException, Exception {
+        weld = new Weld().skipShutdownHook().initialize();
+        host = new SessionHost(new CdiHandlerFactory(weld.getBeanManager()));
+
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("chuk-jetty");
+        server = new Server(threads);
+        server.setStopAtShutdown(false);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        server.setHandler(contexts);
+
+        for (ServerConfig entry : config.servers()) {
+            SessionFactory factory = host.factoryFor(entry);
+            factories.add(factory);
+            ServerConnector connector = entry.transport().isWebSocket()
+                    ? webSocketConnector(entry, factory, contexts)
+                    : RawConnectors.create(server, factory);
+            server.addConnector(connector);
+            connectors.put(entry.name(), connector);
+        }
+        try {
+            server.start();
+        } catch (IOException e) {
+            String failed = failedEntry();
+            close();
+            throw new ConfigException(config.source(), failed, "cannot listen: " + e.getMessage());
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        for (ServerConfig entry : config.servers()) {
+            int port = connectors.get(entry.name()).getLocalPort();
+            String where = entry.host() + ":" + port;
+            switch (entry.transport()) {
+                case TELNET -> LOG.info("Telnet server '{}' running on {}", entry.name(), where);
+                case TCP -> LOG.info("TCP server '{}' running on {}", entry.name(), where);
+                case WEBSOCKET, WS_TELNET -> LOG.info("WebSocket server '{}' ({}) running on ws://{}{}",
+                        entry.name(), entry.transport(), where, entry.wsPath());
+            }
+        }
+    }
+
+    private ServerConnector webSocketConnector(ServerConfig entry, SessionFactory factory,
+                                               ContextHandlerCollection contexts) {
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        String connectorName = "http-" + entry.name();
+        connector.setName(connectorName);
+        connector.setHost(entry.host());
+        connector.setPort(entry.port());
+        connector.setReuseAddress(true);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setVirtualHosts(List.of("@" + connectorName));
+        JakartaWebSocketServletContainerInitializer.configure(context,
+                (servletContext, container) -> container.addEndpoint(SessionEndpoint.configFor(factory)));
+        contexts.addHandler(context);
+        return connector;
+    }
+
+    private String failedEntry() {
+        return connectors.entrySet().stream()
+                .filter(e -> !e.getValue().isOpen())
+                .map(e -> "servers." + e.getKey() + ".port")
+                .findFirst().orElse("port");
+    }
+
+    /** The port a server entry actually listens on (useful with {@code port: 0}). */
+    public int localPort(String serverName) {
+        ServerConnector connector = connectors.get(serverName);
+        if (connector == null) {
+            throw new IllegalArgumentException("no server entry named '" + serverName + "'");
+        }
+        return connector.getLocalPort();
+    }
+
+    public SessionHost sessionHost() {
+        return host;
+    }
+
+    /**
+     * Graceful stop: every entry stops accepting at once, every session is told goodbye and
+     * closed in parallel (waiting at most {@code drain} for output to flush), then Jetty stops.
+     */
+    public void stop(Duration drain) throws Exception {
+        factories.forEach(SessionFactory::stopAccepting);
+        if (server != null) {
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector serverConnector) {
+                    serverConnector.close(); // stop accepting; open connections stay for the goodbye
+                }
+            }
+        }
+        if (host != null) {
+            host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, drain);
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warn("Stopping Jetty failed", e);
+            }
+            server = null;
+        }
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+        if (weld != null) {
+            weld.shutdown();
+            weld = null;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.chuk.protocol.cdi;
+
+import io.chuk.protocol.handlers.BaseHandler;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.Unmanaged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves handlers through CDI. A handler that is a {@code @Dependent} bean is obtained from the
+ * container, so it gets the container's interceptors and decorators; any other class (no bean
+ * archive, or a normal scope that would share one instance between sessions) is created as an
+ * unmanaged instance, which still gets {@code @Inject} fields, {@code @PostConstruct} and
+ * {@code @PreDestroy}.
+ */
+public final class CdiHandlerFactory implements HandlerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.cdi");
+
+    private final BeanManager beanManager;
+
+    public CdiHandlerFactory(BeanManager beanManager) {
+        this.beanManager = beanManager;
+    }
+
+    /** A factory on the running container, if {@code CDI.current()} finds one. */
+    public static Optional<HandlerFactory> ifAvailable() {
+        try {
+            return Optional.of(new CdiHandlerFactory(CDI.current().getBeanManager()));
+        } catch (IllegalStateException | LinkageError e) {
+            LOG.debug("No CDI container: handlers are created without injection ({})", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Created create(Class<? extends BaseHandler> type) {
+        return isDependentBean(type) ? fromContainer(type) : unmanaged(type);
+    }
+
+    private boolean isDependentBean(Class<? extends BaseHandler> type) {
+        Set<Bean<?>> beans = beanManager.getBeans(type);
+        if (beans.isEmpty()) {
+            return false;
+        }
+        Bean<?> bean = beanManager.resolve(beans);
+        if (bean == null || bean.getBeanClass() != type) {
+            return false;
+        }
+        if (bean.getScope() != Dependent.class) {
+            LOG.warn("Handler {} is {}-scoped; creating one instance per session instead",
+                    type.getName(), bean.getScope().getSimpleName());
+            return false;
+        }
+        return true;
+    }
+
+    private <T extends BaseHandler> Created fromContainer(Class<T> type) {
+        Instance<T> instance = CDI.current().select(type);
+        T handler = instance.get();
+        return new Created() {
+            @Override
+            public BaseHandler handler() {
+                return handler;
+            }
+
+            @Override
+            public void release() {
+                instance.destroy(handler);
+            }
+        };
+    }
+
+    private <T extends BaseHandler> Created unmanaged(Class<T> type) {
+        Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(beanManager, type).newInstance()
+                .produce().inject().postConstruct();
+        T handler = instance.get();
+        return new Created() {
+            @Override
+            public BaseHandler handler() {
+                return handler;
+            }
+
+            @Override
+            public void release() {
+                instance.preDestroy().dispose();
+            }
+        };
+    }
+}

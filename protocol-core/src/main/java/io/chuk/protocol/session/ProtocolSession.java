@@ -1,0 +1,557 @@
+package io.chuk.protocol.session;
+
+import io.chuk.protocol.cdi.HandlerFactory;
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.handlers.BaseHandler;
+import io.chuk.protocol.handlers.HandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection bound to its handler: the transport-neutral heart of the server.
+ *
+ * <p>Transports push input in ({@link #receive}, {@link #receiveMessage}, {@link #inputEnded})
+ * from their network threads; it is queued and handed to the handler on the session's own
+ * serial executor, so callbacks run one at a time, in order, off the network threads. Output is
+ * queued and written one batch at a time. Both queues are bounded: past a high-water mark the
+ * transport stops reading from the client until the backlog drains, and an output backlog past
+ * its hard limit ends the session, so no client can make the server buffer without bound.
+ */
+public final class ProtocolSession implements Session, HandlerContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
+
+    /** Input waiting for the handler above which reading from the client pauses. */
+    static final int INPUT_HIGH_WATER = 64 * 1024;
+    static final int INPUT_LOW_WATER = 16 * 1024;
+    /** Output waiting for the client above which reading from the client pauses. */
+    static final int OUTPUT_HIGH_WATER = 64 * 1024;
+    static final int OUTPUT_LOW_WATER = 16 * 1024;
+    /** Output backlog at which the session is given up: the client is not reading at all. */
+    static final int OUTPUT_LIMIT = 4 * 1024 * 1024;
+    /** How long a closing session waits for its last output to be written. */
+    static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Object END_OF_INPUT = new Object();
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private final String id = UUID.randomUUID().toString();
+    private final SessionFactory factory;
+    private final SessionHost host;
+    private final ServerConfig config;
+    private final SessionChannel channel;
+    private final InetSocketAddress remoteAddress;
+    private final Instant startTime = Instant.now();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final SerialExecutor callbacks;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
+    private long inboxBytes;
+    private long outboxBytes;
+    private boolean writing;
+    private boolean inputPaused;
+    private boolean drainScheduled;
+    private State state = State.OPEN;
+    private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> closeTimer;
+
+    private volatile long lastInputNanos = System.nanoTime();
+    private volatile Instant lastActivity = startTime;
+    private volatile boolean handlerFailed;
+
+    private BaseHandler handler;
+    private HandlerFactory.Created created;
+
+    ProtocolSession(SessionFactory factory, SessionChannel channel) {
+        this.factory = factory;
+        this.host = factory.host();
+        this.config = factory.config();
+        this.channel = channel;
+        this.remoteAddress = channel.remoteAddress();
+        this.callbacks = new SerialExecutor(host.callbackPool());
+    }
+
+    // ---- Session ----------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String serverName() {
+        return config.name();
+    }
+
+    @Override
+    public Transport transport() {
+        return config.transport();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public Instant startTime() {
+        return startTime;
+    }
+
+    @Override
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.OPEN;
+        }
+    }
+
+    // ---- HandlerContext ----------------------------------------------------------------------
+
+    @Override
+    public Session session() {
+        return this;
+    }
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void sendLine(String line) {
+        if (messageFramed()) {
+            enqueueOutput(line.getBytes(StandardCharsets.UTF_8));
+        } else {
+            byte[] text = line.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[text.length + 2];
+            System.arraycopy(text, 0, bytes, 0, text.length);
+            System.arraycopy(CRLF, 0, bytes, text.length, 2);
+            enqueueOutput(bytes);
+        }
+    }
+
+    @Override
+    public void sendRaw(byte[] data) {
+        if (data.length > 0) {
+            enqueueOutput(data.clone());
+        }
+    }
+
+    @Override
+    public void sendPrompt(String prompt) {
+        if (!messageFramed()) {
+            enqueueOutput(prompt.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public boolean serverEchoes() {
+        return false;
+    }
+
+    /** Closes the session once its queued output is written (bounded by a flush timeout). */
+    @Override
+    public void close() {
+        boolean closeNow;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            cancelIdleTimer();
+            closeNow = !writing && outbox.isEmpty();
+            if (!closeNow) {
+                closeTimer = host.timer().schedule(this::forceClose,
+                        CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        if (closeNow) {
+            channel.close();
+        }
+    }
+
+    /** Tells the client {@code message} (if not null), then closes. */
+    public void closeWithMessage(String message) {
+        if (message != null && isOpen()) {
+            sendLine(message);
+        }
+        close();
+    }
+
+    // ---- transport side -------------------------------------------------------------------------
+
+    /** Starts the session: registers it, creates the handler and sends the welcome. */
+    void start() {
+        host.registry().add(this);
+        scheduleIdleCheck(config.connectionTimeout());
+        LOG.info("Session {} opened: {} from {} on server '{}'", id, transport(), remoteAddress, serverName());
+        callbacks.execute(() -> {
+            try {
+                created = host.handlerFactory().create(config.handlerType());
+                handler = created.handler();
+                handler.attach(this);
+            } catch (Exception | LinkageError e) {
+                LOG.error("Session {}: cannot create handler {}", id, config.handlerClass(), e);
+                handlerFailed = true;
+                closeWithMessage("Server error: the session could not be started.");
+                return;
+            }
+            invoke(() -> {
+                handler.onConnect();
+                handler.sendWelcome();
+            });
+        });
+    }
+
+    /** Input bytes from a byte-stream or binary-frame transport. */
+    public void receive(ByteBuffer data) {
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        enqueueInput(copy, copy.length);
+    }
+
+    /** One text message from a message-framed transport. */
+    public void receiveMessage(String text) {
+        enqueueInput(text, text.length() * 2L);
+    }
+
+    /** The client closed its sending side: remaining input is processed, then the session ends. */
+    public void inputEnded() {
+        enqueueInput(END_OF_INPUT, 0);
+    }
+
+    /** The connection is gone (closed by either side); the handler hears about it once. */
+    public void transportClosed(Throwable cause) {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            cancelIdleTimer();
+            if (closeTimer != null) {
+                closeTimer.cancel(false);
+            }
+            inbox.clear();
+            outbox.clear();
+            inboxBytes = 0;
+            outboxBytes = 0;
+        }
+        if (cause != null) {
+            LOG.debug("Session {} connection closed with {}", id, cause.toString());
+        }
+        factory.release(this);
+        host.registry().remove(this);
+        LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
+        callbacks.execute(() -> {
+            if (handler != null) {
+                try {
+                    handler.onDisconnect();
+                } catch (Exception | LinkageError e) {
+                    LOG.warn("Session {}: onDisconnect failed", id, e);
+                }
+                created.release();
+                handler = null;
+            }
+        });
+    }
+
+    // ---- input ------------------------------------------------------------------------------
+
+    private void enqueueInput(Object item, long size) {
+        boolean pause = false;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            inbox.add(item);
+            inboxBytes += size;
+            if (!inputPaused && inboxBytes > INPUT_HIGH_WATER) {
+                inputPaused = pause = true;
+            }
+            if (drainScheduled) {
+                item = null;
+            } else {
+                drainScheduled = true;
+            }
+        }
+        if (size > 0) {
+            lastInputNanos = System.nanoTime();
+            lastActivity = Instant.now();
+        }
+        if (pause) {
+            LOG.debug("Session {}: input paused ({} bytes waiting for the handler)", id, size);
+            channel.setInputPaused(true);
+        }
+        if (item != null) {
+            callbacks.execute(this::drainInput);
+        }
+    }
+
+    private void drainInput() {
+        while (true) {
+            Object item;
+            boolean resume;
+            synchronized (lock) {
+                item = inbox.poll();
+                if (item == null) {
+                    drainScheduled = false;
+                    return;
+                }
+                inboxBytes -= item instanceof byte[] bytes ? bytes.length
+                        : item instanceof String text ? text.length() * 2L : 0;
+                resume = shouldResumeInput();
+            }
+            if (resume) {
+                channel.setInputPaused(false);
+            }
+            if (handler == null || handlerFailed || !isOpen()) {
+                continue;
+            }
+            if (item instanceof byte[] bytes) {
+                invoke(() -> handler.processData(bytes));
+            } else if (item instanceof String text) {
+                invoke(() -> handler.processMessage(text));
+            } else {
+                invoke(handler::onEndOfInput);
+                close();
+            }
+        }
+    }
+
+    private boolean shouldResumeInput() {
+        if (inputPaused && inboxBytes <= INPUT_LOW_WATER && outboxBytes <= OUTPUT_LOW_WATER) {
+            inputPaused = false;
+            return true;
+        }
+        return false;
+    }
+
+    private interface Callback {
+        void run() throws Exception;
+    }
+
+    private void invoke(Callback callback) {
+        try {
+            callback.run();
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            handlerFailed = true;
+            try {
+                handler.onError(e);
+            } catch (RuntimeException nested) {
+                LOG.error("Session {}: onError failed", id, nested);
+            }
+            closeWithMessage("An internal error occurred; closing the session.");
+        }
+    }
+
+    // ---- output -----------------------------------------------------------------------------
+
+    private boolean messageFramed() {
+        return config.transport() == Transport.WEBSOCKET;
+    }
+
+    private void enqueueOutput(byte[] bytes) {
+        boolean pause = false;
+        boolean overflow = false;
+        ByteBuffer[] batch = null;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            if (outboxBytes + bytes.length > OUTPUT_LIMIT) {
+                overflow = true;
+            } else {
+                outbox.add(ByteBuffer.wrap(bytes));
+                outboxBytes += bytes.length;
+                if (!inputPaused && outboxBytes > OUTPUT_HIGH_WATER) {
+                    inputPaused = pause = true;
+                }
+                if (!writing) {
+                    writing = true;
+                    batch = takeBatch();
+                }
+            }
+        }
+        if (overflow) {
+            LOG.warn("Session {}: client is not reading ({} bytes of output waiting); closing", id, OUTPUT_LIMIT);
+            forceClose();
+            return;
+        }
+        if (pause) {
+            LOG.debug("Session {}: input paused while the client catches up on output", id);
+            channel.setInputPaused(true);
+        }
+        if (batch != null) {
+            flush(batch);
+        }
+    }
+
+    private ByteBuffer[] takeBatch() {
+        ByteBuffer[] batch = outbox.toArray(ByteBuffer[]::new);
+        outbox.clear();
+        return batch;
+    }
+
+    /** Writes batches until the outbox is empty; completions that arrive inline loop here instead of recursing. */
+    private void flush(ByteBuffer[] first) {
+        ByteBuffer[] batch = first;
+        while (batch != null) {
+            BatchWrite write = new BatchWrite(batch);
+            channel.write(batch, write);
+            if (!write.returned()) {
+                return; // completes later, on another thread, and continues from there
+            }
+            batch = write.next;
+        }
+    }
+
+    private final class BatchWrite implements SessionChannel.WriteCallback {
+        private static final int PENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int COMPLETED_INLINE = 2;
+
+        private final long size;
+        private final java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
+        private ByteBuffer[] next;
+
+        BatchWrite(ByteBuffer[] batch) {
+            long total = 0;
+            for (ByteBuffer buffer : batch) {
+                total += buffer.remaining();
+            }
+            size = total;
+        }
+
+        /** Whether the write completed before {@code write} returned (the caller then continues). */
+        boolean returned() {
+            return !phase.compareAndSet(PENDING, RETURNED);
+        }
+
+        @Override
+        public void succeeded() {
+            ByteBuffer[] following = afterWrite(size);
+            if (phase.compareAndSet(PENDING, COMPLETED_INLINE)) {
+                next = following;
+            } else if (following != null) {
+                flush(following);
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            LOG.debug("Session {}: write failed: {}", id, cause.toString());
+            synchronized (lock) {
+                writing = false;
+            }
+            phase.set(COMPLETED_INLINE);
+            forceClose();
+        }
+    }
+
+    /** Accounts a finished write; returns the next batch, or null when idle. */
+    private ByteBuffer[] afterWrite(long written) {
+        boolean resume;
+        boolean closeNow = false;
+        ByteBuffer[] batch = null;
+        synchronized (lock) {
+            outboxBytes -= written;
+            resume = shouldResumeInput();
+            if (state == State.CLOSED) {
+                writing = false;
+                return null;
+            }
+            if (outbox.isEmpty()) {
+                writing = false;
+                closeNow = state == State.CLOSING;
+            } else {
+                batch = takeBatch();
+            }
+        }
+        if (resume) {
+            channel.setInputPaused(false);
+        }
+        if (closeNow) {
+            channel.close();
+        }
+        return batch;
+    }
+
+    /** Closes at once, dropping unwritten output. */
+    void forceClose() {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSING;
+        }
+        channel.close();
+    }
+
+    // ---- idle timeout -----------------------------------------------------------------------
+
+    private void scheduleIdleCheck(Duration delay) {
+        if (!config.hasConnectionTimeout()) {
+            return;
+        }
+        synchronized (lock) {
+            if (state == State.OPEN) {
+                idleTimer = host.timer().schedule(this::checkIdle, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void checkIdle() {
+        Duration timeout = config.connectionTimeout();
+        Duration idle = Duration.ofNanos(System.nanoTime() - lastInputNanos);
+        if (idle.compareTo(timeout) >= 0) {
+            LOG.info("Connection timeout ({}s idle) for {} (session {})", timeout.toSeconds(), remoteAddress, id);
+            closeWithMessage("Connection timed out after " + formatSeconds(timeout) + " of inactivity. Goodbye!");
+        } else {
+            scheduleIdleCheck(timeout.minus(idle));
+        }
+    }
+
+    private static String formatSeconds(Duration timeout) {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format("%.1f seconds", millis / 1000.0);
+    }
+
+    private void cancelIdleTimer() {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + id + " " + transport() + " " + remoteAddress + "]";
+    }
+}

@@ -1,0 +1,37 @@
+package io.chuk.protocol.session;
+
+import io.chuk.protocol.config.Transport;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One connected client, whatever transport it came over. Handlers see their own session;
+ * the registry and the monitor see all of them.
+ */
+public interface Session {
+
+    /** A unique id (a random UUID), stable for the session's life. */
+    String id();
+
+    /** The name of the server entry that accepted it (the key under {@code servers:}). */
+    String serverName();
+
+    Transport transport();
+
+    /** The client's address as the transport sees it. */
+    InetSocketAddress remoteAddress();
+
+    /** When the session was opened (wall-clock). */
+    Instant startTime();
+
+    /** When input last arrived from the client. */
+    Instant lastActivity();
+
+    /** Free-form per-session values for the application; thread-safe. */
+    Map<String, Object> attributes();
+
+    /** Whether the session is still open. */
+    boolean isOpen();
+}

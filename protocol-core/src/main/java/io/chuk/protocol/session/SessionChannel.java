@@ -1,0 +1,34 @@
+package io.chuk.protocol.session;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * The transport side of a session: what a raw connector or a WebSocket endpoint provides so a
+ * {@link ProtocolSession} can drive it. Implementations never block.
+ */
+public interface SessionChannel {
+
+    /** Told when a write finished. */
+    interface WriteCallback {
+        void succeeded();
+
+        void failed(Throwable cause);
+    }
+
+    InetSocketAddress remoteAddress();
+
+    /**
+     * Writes the buffers in order and calls back once they are all written. The session never
+     * has more than one write in flight. A byte-stream channel writes them back to back; a
+     * WebSocket channel sends one frame per buffer ({@code websocket}: text) or one frame for
+     * the batch ({@code ws_telnet}: binary).
+     */
+    void write(ByteBuffer[] buffers, WriteCallback callback);
+
+    /** Stops or resumes reading from the client (flow control). */
+    void setInputPaused(boolean paused);
+
+    /** Closes the connection now; the transport then reports {@link ProtocolSession#transportClosed}. */
+    void close();
+}

@@ -1,0 +1,10 @@
+package io.chuk.protocol.session;
+
+/** Hears sessions start and end, on every transport (used by the monitor and by metrics). */
+public interface SessionListener {
+    default void sessionStarted(Session session) {
+    }
+
+    default void sessionEnded(Session session) {
+    }
+}

@@ -1,0 +1,107 @@
+package io.chuk.protocol.websocket;
+
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.session.ProtocolSession;
+import io.chuk.protocol.session.SessionFactory;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Jakarta WebSocket endpoint of the {@code websocket} and {@code ws_telnet} transports. It is
+ * registered programmatically ({@link #configFor}) because its path comes from the YAML
+ * ({@code ws_path}); the same class serves every server entry, which travels in the endpoint
+ * config's user properties.
+ *
+ * <p>{@code websocket}: each text frame is input text for the handler (a frame is a line);
+ * binary frames are read as UTF-8 text. {@code ws_telnet}: frames of either kind are bytes of
+ * the telnet stream.
+ */
+public final class SessionEndpoint extends Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
+
+    static final String FACTORY_PROPERTY = SessionFactory.class.getName();
+    /** The peer address property Jetty and Tomcat both set on a session. */
+    private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
+
+    private ProtocolSession session;
+
+    /** The endpoint registration for one WebSocket server entry, at its {@code ws_path}. */
+    public static ServerEndpointConfig configFor(SessionFactory factory) {
+        ServerConfig config = factory.config();
+        if (!config.transport().isWebSocket()) {
+            throw new IllegalArgumentException("server '" + config.name() + "' is not a WebSocket transport");
+        }
+        ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
+                .create(SessionEndpoint.class, config.wsPath())
+                .build();
+        endpointConfig.getUserProperties().put(FACTORY_PROPERTY, factory);
+        return endpointConfig;
+    }
+
+    @Override
+    public void onOpen(Session webSocket, EndpointConfig endpointConfig) {
+        SessionFactory factory = (SessionFactory) endpointConfig.getUserProperties().get(FACTORY_PROPERTY);
+        ServerConfig config = factory.config();
+        boolean text = config.transport() == Transport.WEBSOCKET;
+        webSocket.setMaxIdleTimeout(0); // the session's own connection_timeout governs idleness
+        int maxMessage = Math.max(config.maxLineLength() * 4, 64 * 1024);
+        webSocket.setMaxTextMessageBufferSize(maxMessage);
+        webSocket.setMaxBinaryMessageBufferSize(maxMessage);
+
+        WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket));
+        session = factory.open(channel);
+        if (session == null) {
+            channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Server at capacity");
+            return;
+        }
+        ProtocolSession opened = session;
+        webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
+            if (text) {
+                opened.receiveMessage(message);
+            } else {
+                opened.receive(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
+            }
+            channel.awaitInputResumed();
+        });
+        webSocket.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> {
+            if (text) {
+                opened.receiveMessage(StandardCharsets.UTF_8.decode(message).toString());
+            } else {
+                opened.receive(message);
+            }
+            channel.awaitInputResumed();
+        });
+    }
+
+    @Override
+    public void onClose(Session webSocket, CloseReason closeReason) {
+        if (session != null) {
+            session.transportClosed(null);
+        }
+    }
+
+    @Override
+    public void onError(Session webSocket, Throwable error) {
+        LOG.debug("WebSocket {} error: {}", webSocket.getId(), error.toString());
+        if (session != null && !webSocket.isOpen()) {
+            session.transportClosed(error);
+        }
+    }
+
+    private static InetSocketAddress remoteAddress(Session webSocket) {
+        Object address = webSocket.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
+        return address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
+    }
+}

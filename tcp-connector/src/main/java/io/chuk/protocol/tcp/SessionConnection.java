@@ -1,0 +1,136 @@
+package io.chuk.protocol.tcp;
+
+import io.chuk.protocol.session.ProtocolSession;
+import io.chuk.protocol.session.SessionChannel;
+import io.chuk.protocol.session.SessionFactory;
+import org.eclipse.jetty.io.AbstractConnection;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One raw socket ({@code tcp} or {@code telnet}) driving a {@link ProtocolSession}: reads are
+ * non-blocking fills on Jetty's selector, writes are Jetty endpoint writes, and no thread is
+ * held while the socket is quiet. Reading stops while the session asks for a pause and resumes
+ * with a new fill interest.
+ */
+final class SessionConnection extends AbstractConnection implements SessionChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.tcp");
+    private static final int READ_BUFFER_SIZE = 4096;
+
+    private final SessionFactory factory;
+    private final ByteBufferPool bufferPool;
+    private final AtomicBoolean paused = new AtomicBoolean();
+    /** True while reading is stopped and no fill interest is registered. */
+    private final AtomicBoolean parked = new AtomicBoolean();
+    private volatile ProtocolSession session;
+
+    SessionConnection(EndPoint endPoint, Executor executor, ByteBufferPool bufferPool, SessionFactory factory) {
+        super(endPoint, executor);
+        this.factory = factory;
+        this.bufferPool = bufferPool;
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        session = factory.open(this);
+        if (session == null) {
+            refuse();
+            return;
+        }
+        fillInterested();
+    }
+
+    private void refuse() {
+        ByteBuffer message = ByteBuffer.wrap((SessionFactory.CAPACITY_MESSAGE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        getEndPoint().write(Callback.from(() -> getEndPoint().close(), failure -> getEndPoint().close()), message);
+    }
+
+    @Override
+    public void onFillable() {
+        RetainableByteBuffer buffer = bufferPool.acquire(READ_BUFFER_SIZE, false);
+        try {
+            ByteBuffer bytes = buffer.getByteBuffer();
+            while (true) {
+                if (paused.get()) {
+                    parked.set(true);
+                    // A resume that raced with parking must not be lost: whoever un-parks reads on.
+                    if (paused.get() || !parked.compareAndSet(true, false)) {
+                        return;
+                    }
+                }
+                BufferUtil.clear(bytes);
+                int filled = getEndPoint().fill(bytes);
+                if (filled > 0) {
+                    session.receive(bytes);
+                } else if (filled == 0) {
+                    fillInterested();
+                    return;
+                } else {
+                    session.inputEnded();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Read failed for {}: {}", remoteAddress(), e.toString());
+            getEndPoint().close(e);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public void setInputPaused(boolean pause) {
+        paused.set(pause);
+        if (!pause && parked.compareAndSet(true, false)) {
+            fillInterested();
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        getEndPoint().write(Callback.from(callback::succeeded, callback::failed), buffers);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        SocketAddress address = getEndPoint().getRemoteSocketAddress();
+        return address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved(String.valueOf(address), 0);
+    }
+
+    @Override
+    public void close() {
+        getEndPoint().close();
+    }
+
+    @Override
+    public boolean onIdleExpired(TimeoutException timeout) {
+        // Sessions run their own idle timeout (with a goodbye); this only reaps sockets left behind.
+        LOG.debug("Idle socket {} closed by the connector", remoteAddress());
+        return true;
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+        super.onClose(cause);
+        ProtocolSession current = session;
+        if (current != null) {
+            current.transportClosed(cause);
+        }
+    }
+}
