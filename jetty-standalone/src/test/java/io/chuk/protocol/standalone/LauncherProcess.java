@@ -1,0 +1,102 @@
+package io.chuk.protocol.standalone;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code java -jar target/protocol-server.jar ARGS} as a child process, with its output collected line by line. */
+final class LauncherProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target", "protocol-server.jar");
+    private static final Pattern RUNNING = Pattern.compile("server '([^']+)' .*running on (?:ws://)?[^:]+:(\\d+)");
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> all = new ArrayList<>();
+
+    LauncherProcess(String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits for the output line matching {@code regex}; returns it. */
+    String awaitLine(String regex) throws InterruptedException {
+        Pattern pattern = Pattern.compile(regex);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                throw new AssertionError("no output line matching " + regex + "; output so far:\n" + String.join("\n", all));
+            }
+            all.add(line);
+            if (pattern.matcher(line).find()) {
+                return line;
+            }
+        }
+    }
+
+    /** Waits for the "server 'NAME' ... running on host:PORT" line and returns the port. */
+    int awaitPort(String serverName) throws InterruptedException {
+        String line = awaitLine("server '" + Pattern.quote(serverName) + "' .*running on");
+        Matcher matcher = RUNNING.matcher(line);
+        if (!matcher.find()) {
+            throw new AssertionError("unexpected start-up line: " + line);
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+
+    /** Waits for the process to exit and returns its exit code; all output is then in {@link #output()}. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("launcher did not exit; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM. */
+    void terminate() {
+        process.destroy();
+    }
+
+    String output() throws InterruptedException {
+        String line;
+        while ((line = lines.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            all.add(line);
+        }
+        return String.join("\n", all);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

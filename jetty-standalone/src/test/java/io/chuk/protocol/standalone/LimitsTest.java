@@ -1,0 +1,98 @@
+package io.chuk.protocol.standalone;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** max_connections and connection_timeout on raw sockets and WebSockets. */
+class LimitsTest {
+
+    @Test
+    void maxConnectionsRefusesTheNextClientWithAMessage() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                servers:
+                  tcp:
+                    port: 0
+                    transport: tcp
+                    max_connections: 2
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                  websocket:
+                    port: 0
+                    transport: websocket
+                    max_connections: 1
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """);
+             LineClient first = new LineClient(running.port("tcp"));
+             LineClient second = new LineClient(running.port("tcp"))) {
+            first.await("> ");
+            second.await("> ");
+            try (LineClient third = new LineClient(running.port("tcp"))) {
+                assertEquals("Server is at maximum capacity. Please try again later.\r\n", third.awaitClose());
+            }
+            second.send("quit\n");
+            second.awaitClose();
+            awaitSessions(running, 1);
+            try (LineClient again = new LineClient(running.port("tcp"))) {
+                assertTrue(again.await("> ").contains("Welcome"), "a slot frees when a session ends");
+            }
+
+            try (WsClient ws1 = WsClient.connect(running.ws("websocket", "/ws"));
+                 WsClient ws2 = WsClient.connect(running.ws("websocket", "/ws"))) {
+                ws1.await("TEXT Type 'quit' to disconnect.");
+                ws2.await("CLOSE 1013 Server at capacity");
+            }
+        }
+    }
+
+    @Test
+    void idleSessionIsToldAndClosedButActiveOneIsNot() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                port: 0
+                transport: tcp
+                connection_timeout: 1
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """);
+             LineClient idle = new LineClient(running.port("tcp"));
+             LineClient active = new LineClient(running.port("tcp"))) {
+            idle.await("> ");
+            active.await("> ");
+            long start = System.nanoTime();
+            for (int i = 0; i < 6; i++) {
+                active.send("ping " + i + "\n");
+                active.await("Echo: ping " + i + "\r\n> ");
+                Thread.sleep(300); // pacing the client's input, not synchronisation
+            }
+            assertEquals("Connection timed out after 1 seconds of inactivity. Goodbye!\r\n", idle.awaitClose());
+            assertTrue(System.nanoTime() - start >= Duration.ofMillis(1500).toNanos(), "active client kept going past the timeout");
+            active.send("still\n");
+            assertTrue(active.await("> ").contains("Echo: still"));
+        }
+    }
+
+    @Test
+    void idleWebSocketIsToldWhyBeforeTheClose() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                port: 0
+                transport: websocket
+                connection_timeout: 0.5
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """);
+             WsClient ws = WsClient.connect(running.ws("websocket", "/ws"))) {
+            ws.await("TEXT Connection timed out after 0.5 seconds of inactivity. Goodbye!");
+            assertEquals("CLOSE 1000 Session ended", ws.next());
+        }
+    }
+
+    private static void awaitSessions(RunningServer running, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (running.server.sessionHost().registry().size() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sessions: " + running.server.sessionHost().registry().size());
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

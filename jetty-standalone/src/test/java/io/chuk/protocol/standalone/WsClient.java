@@ -1,0 +1,105 @@
+package io.chuk.protocol.standalone;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A java.net.http WebSocket client for tests: every text frame and the close become events in a queue. */
+final class WsClient implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<String> events;
+    private final WebSocket webSocket;
+
+    private WsClient(WebSocket webSocket, BlockingQueue<String> events) {
+        this.webSocket = webSocket;
+        this.events = events;
+    }
+
+    static WsClient connect(String uri) throws Exception {
+        return connect(uri, null);
+    }
+
+    static WsClient connect(String uri, String origin) throws Exception {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    events.add("TEXT " + partial);
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                events.add("BINARY " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                events.add("CLOSE " + statusCode + " " + reason);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                events.add("ERROR " + error);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        return new WsClient(socket, events);
+    }
+
+    void send(String text) throws InterruptedException, ExecutionException {
+        webSocket.sendText(text, true).get();
+    }
+
+    /** The next event (TEXT ..., CLOSE code reason), or fails after the timeout. */
+    String next() throws InterruptedException {
+        String event = events.poll(10, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new AssertionError("no WebSocket event within 10 s");
+        }
+        return event;
+    }
+
+    /** Skips events until one equals {@code expected}. */
+    void await(String expected) throws InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        while (true) {
+            String event = events.poll(10, TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("'" + expected + "' did not arrive; saw: " + seen);
+            }
+            if (event.equals(expected)) {
+                return;
+            }
+            seen.append(event).append(" | ");
+        }
+    }
+
+    @Override
+    public void close() {
+        webSocket.abort();
+    }
+}
