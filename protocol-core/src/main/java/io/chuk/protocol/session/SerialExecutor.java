@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
  * overlap, yet an idle session holds no thread.
  */
 final class SerialExecutor implements Executor {
-    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
     private final Executor pool;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
