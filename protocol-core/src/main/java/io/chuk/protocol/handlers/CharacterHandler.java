@@ -1,8 +1,8 @@
 package io.chuk.protocol.handlers;
 
+import io.chuk.protocol.line.LineEditor;
 import io.chuk.protocol.line.Utf8StreamDecoder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,10 +10,10 @@ import java.util.Set;
  * A handler that receives input one character at a time.
  *
  * <p>{@link #processCharacter(char)} sees every character; its default,
- * {@link #defaultProcessCharacter(char)}, gives the usual terminal behaviour: echo when the
- * server echoes, backspace/DEL erase, Enter (CR, LF, CR LF or CR NUL, each once) submits the
- * line to {@link #onCommandSubmitted(String)}, Ctrl-C ends the session. Input is decoded as
- * UTF-8 across reads.
+ * {@link #defaultProcessCharacter(char)}, is server-side line editing as a person expects it
+ * (see {@link LineEditor}): echo when the server echoes, backspace/DEL, Ctrl-U, Ctrl-W, history on
+ * Up/Down, Enter (CR, LF, CR LF or CR NUL, each once) submitting the line, Ctrl-C ending the
+ * session, Ctrl-D on an empty line ending it too. Input is decoded as UTF-8 across reads.
  */
 public abstract class CharacterHandler extends BaseHandler {
 
@@ -23,12 +23,36 @@ public abstract class CharacterHandler extends BaseHandler {
     /** Words that end the session when typed as a whole line (any case). */
     protected static final Set<String> QUIT_WORDS = Set.of("quit", "exit", "q");
 
-    private static final byte[] ERASE = {0x08, ' ', 0x08};
-    private static final byte[] NEWLINE = {'\r', '\n'};
+    /** How many entered lines Up/Down can recall. */
+    static final int HISTORY_SIZE = 50;
 
     private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
-    private final StringBuilder currentCommand = new StringBuilder();
-    private boolean afterCr;
+    private LineEditor editor;
+    private Exception pending;
+
+    private final LineEditor.Listener editorOutput = new LineEditor.Listener() {
+        @Override
+        public void echo(String text) {
+            if (context().serverEchoes()) {
+                sendRaw(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void line(String line) {
+            deliver(() -> onLineEntered(line));
+        }
+
+        @Override
+        public void interrupt() {
+            endSession("^C - Closing connection.");
+        }
+
+        @Override
+        public void endOfInput() {
+            endSession("Goodbye!");
+        }
+    };
 
     @Override
     public void processData(byte[] data) throws Exception {
@@ -53,35 +77,22 @@ public abstract class CharacterHandler extends BaseHandler {
         defaultProcessCharacter(c);
     }
 
-    /** The standard terminal behaviour for one character (see the class comment). */
+    /** The standard line-editing behaviour for one character (see the class comment). */
     public void defaultProcessCharacter(char c) throws Exception {
-        boolean wasAfterCr = afterCr;
-        afterCr = c == '\r';
-        if (wasAfterCr && (c == '\n' || c == '\0')) {
-            return; // second half of CR LF / CR NUL: the Enter was already handled
+        if (editor == null) {
+            editor = new LineEditor(config().maxLineLength(), HISTORY_SIZE);
         }
-        switch (c) {
-            case '\r', '\n' -> handleEnter();
-            case 0x08, 0x7F -> handleBackspace();
-            case 0x03 -> {
-                sendRaw("^C\r\n".getBytes(StandardCharsets.US_ASCII));
-                endSession("Closing connection.");
-            }
-            default -> {
-                if (c >= 0x20 || c == '\t') {
-                    addToCommand(c);
-                }
-            }
-        }
+        editor.feed(c, editorOutput);
+        rethrowPending();
     }
 
-    /** Enter: submits the current line. */
-    protected void handleEnter() throws Exception {
-        if (context().serverEchoes()) {
-            sendRaw(NEWLINE);
-        }
-        String command = currentCommand.toString().trim();
-        currentCommand.setLength(0);
+    /**
+     * A line was entered. The default ends the session on {@code quit}/{@code exit}/{@code q}
+     * (any case, surrounding spaces ignored) with {@code Goodbye!}, passes other non-blank lines
+     * to {@link #onCommandSubmitted(String)}, then shows the prompt.
+     */
+    protected void onLineEntered(String line) throws Exception {
+        String command = line.trim();
         if (QUIT_WORDS.contains(command.toLowerCase(Locale.ROOT))) {
             endSession("Goodbye!");
             return;
@@ -94,36 +105,9 @@ public abstract class CharacterHandler extends BaseHandler {
         }
     }
 
-    /** Backspace/DEL: removes the last character, erasing it on the screen. */
-    protected void handleBackspace() {
-        if (currentCommand.length() == 0) {
-            return;
-        }
-        int last = currentCommand.length() - 1;
-        int remove = last > 0 && Character.isLowSurrogate(currentCommand.charAt(last))
-                && Character.isHighSurrogate(currentCommand.charAt(last - 1)) ? 2 : 1;
-        currentCommand.setLength(currentCommand.length() - remove);
-        if (context().serverEchoes()) {
-            sendRaw(ERASE);
-        }
-    }
-
-    /** Appends a character to the line being typed, echoing it when the server echoes. */
-    protected void addToCommand(char c) {
-        if (currentCommand.length() >= config().maxLineLength()) {
-            return; // bounded: further keystrokes on an over-long line are ignored
-        }
-        currentCommand.append(c);
-        if (context().serverEchoes() && !Character.isHighSurrogate(c)) {
-            int start = Character.isLowSurrogate(c) && currentCommand.length() > 1 ? currentCommand.length() - 2
-                    : currentCommand.length() - 1;
-            sendRaw(currentCommand.substring(start).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     /** The line typed so far (not yet submitted). */
     protected String currentCommand() {
-        return currentCommand.toString();
+        return editor == null ? "" : editor.currentLine();
     }
 
     /** A complete, non-empty command line. The default answers {@code You entered: <command>}. */
@@ -141,5 +125,32 @@ public abstract class CharacterHandler extends BaseHandler {
     public void sendWelcome() throws Exception {
         super.sendWelcome();
         showPrompt();
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a callback from inside a pure-code listener (which cannot throw): the first failure is
+     * kept, later lines of the same input are dropped, and {@link #rethrowPending()} reports it.
+     */
+    final void deliver(Step step) {
+        if (pending != null || isSessionEnded()) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (Exception e) {
+            pending = e;
+        }
+    }
+
+    final void rethrowPending() throws Exception {
+        if (pending != null) {
+            Exception e = pending;
+            pending = null;
+            throw e;
+        }
     }
 }
