@@ -1,0 +1,1144 @@
+package io.chuk.protocol.telnet;
+
+import static io.chuk.protocol.telnet.TelnetCommand.AO;
+import static io.chuk.protocol.telnet.TelnetCommand.AYT;
+import static io.chuk.protocol.telnet.TelnetCommand.BRK;
+import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_ACCEPTED;
+import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_REJECTED;
+import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_REQUEST;
+import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_TTABLE_IS;
+import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_TTABLE_REJECTED;
+import static io.chuk.protocol.telnet.TelnetCommand.CR;
+import static io.chuk.protocol.telnet.TelnetCommand.DM;
+import static io.chuk.protocol.telnet.TelnetCommand.DO;
+import static io.chuk.protocol.telnet.TelnetCommand.DONT;
+import static io.chuk.protocol.telnet.TelnetCommand.EC;
+import static io.chuk.protocol.telnet.TelnetCommand.EL;
+import static io.chuk.protocol.telnet.TelnetCommand.GA;
+import static io.chuk.protocol.telnet.TelnetCommand.IAC;
+import static io.chuk.protocol.telnet.TelnetCommand.INFO;
+import static io.chuk.protocol.telnet.TelnetCommand.IP;
+import static io.chuk.protocol.telnet.TelnetCommand.IS;
+import static io.chuk.protocol.telnet.TelnetCommand.LF;
+import static io.chuk.protocol.telnet.TelnetCommand.NOP;
+import static io.chuk.protocol.telnet.TelnetCommand.NUL;
+import static io.chuk.protocol.telnet.TelnetCommand.SB;
+import static io.chuk.protocol.telnet.TelnetCommand.SE;
+import static io.chuk.protocol.telnet.TelnetCommand.SEND;
+import static io.chuk.protocol.telnet.TelnetCommand.WILL;
+import static io.chuk.protocol.telnet.TelnetCommand.WONT;
+import static io.chuk.protocol.telnet.TelnetOption.BINARY;
+import static io.chuk.protocol.telnet.TelnetOption.CHARSET;
+import static io.chuk.protocol.telnet.TelnetOption.ECHO;
+import static io.chuk.protocol.telnet.TelnetOption.LINEMODE;
+import static io.chuk.protocol.telnet.TelnetOption.NAWS;
+import static io.chuk.protocol.telnet.TelnetOption.NEW_ENVIRON;
+import static io.chuk.protocol.telnet.TelnetOption.SGA;
+import static io.chuk.protocol.telnet.TelnetOption.TIMING_MARK;
+import static io.chuk.protocol.telnet.TelnetOption.TTYPE;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The telnet protocol of one connection, as a pure byte-in/byte-out state machine.
+ *
+ * <p><b>Why no socket, thread or clock.</b> The same protocol runs behind a raw TCP connector and
+ * behind a WebSocket bridge, and every historic telnet bug this project fixes (sequences split
+ * across reads, negotiation loops, unbounded sub-negotiation buffers; SEED-BEHAVIOR section 11)
+ * is a property of the byte stream alone. Keeping the engine free of I/O makes each of them
+ * testable by feeding bytes, at every split point, deterministically. Timeouts and keepalive
+ * scheduling belong to the transport, which calls {@link #keepalive(Keepalive)} when it wants.
+ *
+ * <p><b>Threading.</b> One instance per connection, not thread-safe and not re-entrant: the
+ * transport serialises calls. Listener callbacks run on the calling thread, inside
+ * {@link #receive(byte[], int, int)} or a {@code request*} method; a callback may call
+ * {@link #encode(byte[])}, the query methods and the {@code request*} methods, but not
+ * {@code receive} again.
+ *
+ * <p><b>Negotiation</b> follows RFC 1143 (the "Q method"): a command that does not change an
+ * option's state is never answered, so no peer, however blind, can make us loop (ANCHORS 5.1).
+ * We offer ECHO and SGA and ask for SGA, TTYPE and NAWS at {@link #start()}; NEW-ENVIRON and
+ * CHARSET are only brought up once the client has answered TTYPE (either refusing it or
+ * reporting its first name), because eager NEW-ENVIRON crashed Windows telnet (ANCHORS 5.6).
+ * Options received in the wrong direction (DO TTYPE, DO NAWS, WILL ECHO, ...) and LINEMODE are
+ * refused. TIMING-MARK is answered without ever being kept on (RFC 860).
+ *
+ * <p><b>Input decisions</b>, all independent of how the stream is split into reads:
+ * <ul>
+ *   <li>{@code IAC IAC} is one data byte 0xFF, in data and inside sub-negotiations.</li>
+ *   <li>A NUL directly after a data CR is dropped (RFC 854 {@code CR NUL} means a bare CR),
+ *       unless the client sends BINARY. CR LF is passed through unchanged; assembling lines is
+ *       the caller's job. Every other byte, including NUL elsewhere and bytes &gt;= 0x80, is data.</li>
+ *   <li>{@code IAC} followed by a byte below 240 (not a command) is a peer that forgot to double
+ *       0xFF: the IAC is dropped and the byte is treated as data.</li>
+ *   <li>Inside a sub-negotiation, {@code IAC} followed by a command byte other than SE aborts
+ *       the sub-negotiation (its body is discarded) and the command is obeyed, so a peer that
+ *       omits {@code IAC SE} does not swallow the rest of the session (as BSD telnetd does).
+ *       {@code IAC} followed by a non-command byte is kept as a literal 0xFF and that byte:
+ *       clients that forget to double 0xFF in NAWS still get their window size.</li>
+ *   <li>A sub-negotiation body longer than {@link TelnetSettings#maxSubnegotiationLength()} is
+ *       discarded whole; the bytes up to its end are read but not stored.</li>
+ *   <li>Unknown options are refused, SE outside a sub-negotiation, NOP, DM and GA are ignored,
+ *       AYT is answered with visible text. A run of AYTs (or of DO TIMING-MARKs) with no data in
+ *       between is answered once, so those commands cannot amplify traffic.</li>
+ * </ul>
+ *
+ * <p><b>Output</b>: bytes the engine wants sent (replies, sub-negotiation requests) go to
+ * {@link Listener#onSend(byte[])}, batched: one call at the end of each {@code receive} and each
+ * {@code request*}. Every batch consists of complete commands. Application output must go
+ * through {@link #encode(byte[])} so that 0xFF and bare CR are escaped.
+ */
+public final class TelnetEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.telnet");
+
+    /** Columns assumed until the client reports its window size. */
+    public static final int DEFAULT_WIDTH = 80;
+    /** Rows assumed until the client reports its window size. */
+    public static final int DEFAULT_HEIGHT = 24;
+
+    /** What we answer to {@code IAC AYT}: visible text, since the user typed it to see a sign of life. */
+    static final byte[] AYT_REPLY = "\r\n[Yes]\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Character sets we offer in our CHARSET REQUEST, most preferred first. */
+    static final List<String> OFFERED_CHARSETS = List.of("UTF-8", "US-ASCII");
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /**
+     * Receives what the engine decodes. Only {@link #onData} and {@link #onSend} are mandatory;
+     * the rest default to doing nothing, so a transport implements just what it uses.
+     */
+    public interface Listener {
+        /**
+         * Application data, with telnet escaping removed. The array may be the caller's input
+         * buffer and is only valid during the call: copy what you keep.
+         */
+        void onData(byte[] data, int off, int len);
+
+        /** Bytes to write to the peer as they are (already escaped). A fresh array; keep it if you like. */
+        void onSend(byte[] bytes);
+
+        /** The peer sent its first telnet command: it is a telnet client, not a raw socket. Called once. */
+        default void onNegotiationSeen() {
+        }
+
+        /** The client's (first, preferred) terminal type. Called once. */
+        default void onTerminalType(String terminalType) {
+        }
+
+        /** The client's window size, at first report and on every change. */
+        default void onWindowSize(int width, int height) {
+        }
+
+        /** The client's environment after each NEW-ENVIRON IS or INFO (an unmodifiable snapshot). */
+        default void onEnvironment(Map<String, String> environment) {
+        }
+
+        /** A character set was agreed through CHARSET (for example "UTF-8"). */
+        default void onCharset(String charset) {
+        }
+
+        /**
+         * An option became enabled or disabled. {@code local} is our side (we WILL), otherwise the
+         * peer's side (the peer WILL, we DO).
+         */
+        default void onOptionChanged(int option, boolean local, boolean enabled) {
+        }
+
+        /** {@code IAC IP}: the user pressed the interrupt key (Ctrl-C in most clients). */
+        default void onInterrupt() {
+        }
+
+        /** {@code IAC BRK}. */
+        default void onBreak() {
+        }
+
+        /** {@code IAC AO}: discard output that is still queued. */
+        default void onAbortOutput() {
+        }
+
+        /** {@code IAC EC}: erase the last character. */
+        default void onEraseCharacter() {
+        }
+
+        /** {@code IAC EL}: erase the current line. */
+        default void onEraseLine() {
+        }
+    }
+
+    /**
+     * What {@link #keepalive(Keepalive)} sends. Configurable because {@code IAC NOP} shows up as
+     * garbage in some broken clients (Evennia #977) while others ignore it but not TIMING-MARK.
+     */
+    public enum Keepalive {
+        /** {@code IAC NOP}: no reply expected. */
+        NOP,
+        /** {@code IAC DO TIMING-MARK}: the client answers, which also proves it is alive. */
+        TIMING_MARK
+    }
+
+    // ---------------------------------------------------------------- Q method (RFC 1143)
+
+    static final int NO = 0;
+    static final int YES = 1;
+    static final int WANTNO = 2;
+    static final int WANTYES = 3;
+
+    /** One direction of all 256 options: state, queue bit and whether we agree to enable. */
+    static final class Side {
+        final boolean local;
+        final int yesCommand;
+        final int noCommand;
+        final byte[] state = new byte[256];
+        final boolean[] opposite = new boolean[256];
+        final boolean[] accept = new boolean[256];
+
+        Side(boolean local) {
+            this.local = local;
+            this.yesCommand = local ? WILL : DO;
+            this.noCommand = local ? WONT : DONT;
+        }
+    }
+
+    private enum State { DATA, IAC, WILL, WONT, DO, DONT, SB_OPTION, SB_DATA, SB_IAC }
+
+    private final TelnetSettings settings;
+    private final Listener listener;
+    private final Side us = new Side(true);
+    private final Side him = new Side(false);
+
+    // parser
+    private State state = State.DATA;
+    private boolean crPending;
+    private final byte[] sb;
+    private int sbLength;
+    private int sbOption = -1;
+    private boolean sbOverflow;
+
+    // output
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream(64);
+    private boolean inReceive;
+    private boolean started;
+
+    // flood guards: a run of the same question with no data in between gets one answer
+    private boolean aytAnswered;
+    private boolean timingMarkAnswered;
+
+    // what we learnt
+    private boolean negotiationSeen;
+    private boolean lineModeRequested;
+    private final List<String> terminalTypes = new ArrayList<>();
+    private int terminalTypeQueries;
+    private boolean terminalTypeAwaited;
+    private boolean nawsSeen;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String charset;
+
+    // deferred negotiation (after TTYPE)
+    private boolean furtherNegotiationStarted;
+    private boolean environmentRequested;
+    private boolean charsetRequested;
+    private boolean charsetRequestOutstanding;
+
+    public TelnetEngine(TelnetSettings settings, Listener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.sb = new byte[settings.maxSubnegotiationLength()];
+        us.accept[ECHO] = true;
+        us.accept[SGA] = true;
+        us.accept[BINARY] = true;
+        us.accept[CHARSET] = settings.requestCharset();
+        him.accept[TTYPE] = true;
+        him.accept[NAWS] = true;
+        him.accept[NEW_ENVIRON] = true;
+        him.accept[BINARY] = true;
+        him.accept[SGA] = true;
+        him.accept[CHARSET] = true;
+    }
+
+    /** An engine with {@link TelnetSettings#defaults()}. */
+    public TelnetEngine(Listener listener) {
+        this(TelnetSettings.defaults(), listener);
+    }
+
+    // ================================================================= public API: output side
+
+    /**
+     * The opening negotiation, to be written at connect before anything else:
+     * {@code WILL ECHO, WILL SGA, DO SGA, DO TTYPE, DO NAWS, WONT LINEMODE}. The requests are
+     * recorded as pending (RFC 1143 WANTYES) so the client's answers are not answered again.
+     * {@code WONT LINEMODE} is an announcement that changes no state. Returns an empty array on
+     * later calls, and leaves out requests the client has already settled.
+     */
+    public byte[] start() {
+        if (started) {
+            return EMPTY;
+        }
+        started = true;
+        request(us, ECHO, true);
+        request(us, SGA, true);
+        request(him, SGA, true);
+        request(him, TTYPE, true);
+        request(him, NAWS, true);
+        command(WONT, LINEMODE);
+        byte[] out = pending.toByteArray();
+        pending.reset();
+        return out;
+    }
+
+    /**
+     * Asks to enable or disable an option on our side ({@code WILL}/{@code WONT}), e.g.
+     * {@code requestLocal(ECHO, false)} to let the client echo (line mode). Also sets whether
+     * we agree when the client later asks for the option. Returns whether anything was sent or
+     * queued; a request that would not change the state sends nothing. TIMING-MARK is refused
+     * here (use {@link #keepalive(Keepalive)}).
+     */
+    public boolean requestLocal(int option, boolean enable) {
+        return requestAndFlush(us, option, enable);
+    }
+
+    /**
+     * Asks the client to enable or disable an option on its side ({@code DO}/{@code DONT}).
+     * Same rules as {@link #requestLocal(int, boolean)}.
+     */
+    public boolean requestRemote(int option, boolean enable) {
+        return requestAndFlush(him, option, enable);
+    }
+
+    /**
+     * Escapes application output: every 0xFF is doubled and, unless we send BINARY, a CR not
+     * followed by LF in the same array becomes {@code CR NUL} (RFC 854). So a CR that ends one
+     * array and whose LF starts the next is sent as {@code CR NUL LF}, which terminals show the
+     * same way; write whole lines to avoid it.
+     */
+    public byte[] encode(byte[] data) {
+        return encode(data, 0, data.length);
+    }
+
+    /** {@link #encode(byte[])} of a slice. */
+    public byte[] encode(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len + 16);
+        encode(data, off, len, out);
+        return out.toByteArray();
+    }
+
+    /** {@link #encode(byte[])} of a slice, appended to {@code out}. */
+    public void encode(byte[] data, int off, int len, ByteArrayOutputStream out) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        boolean binary = isEnabledLocally(BINARY);
+        int end = off + len;
+        int run = off;
+        for (int i = off; i < end; i++) {
+            int b = data[i] & 0xFF;
+            if (b == IAC) {
+                out.write(data, run, i + 1 - run);
+                out.write(IAC);
+                run = i + 1;
+            } else if (b == CR && !binary && (i + 1 >= end || data[i + 1] != LF)) {
+                out.write(data, run, i + 1 - run);
+                out.write(NUL);
+                run = i + 1;
+            }
+        }
+        out.write(data, run, end - run);
+    }
+
+    /**
+     * {@code IAC GA} if SGA is not enabled on our side, else nothing. Call after a prompt: MUD
+     * clients such as Mudlet wait for GA before showing a prompt when SGA was not agreed.
+     */
+    public byte[] goAheadIfNeeded() {
+        return isEnabledLocally(SGA) ? EMPTY : new byte[] {(byte) IAC, (byte) GA};
+    }
+
+    /**
+     * A keepalive command to write on an idle connection. Neither form changes option state;
+     * the client's answer to DO TIMING-MARK is absorbed silently.
+     */
+    public byte[] keepalive(Keepalive kind) {
+        Objects.requireNonNull(kind, "kind");
+        return kind == Keepalive.NOP
+                ? new byte[] {(byte) IAC, (byte) NOP}
+                : new byte[] {(byte) IAC, (byte) DO, (byte) TIMING_MARK};
+    }
+
+    // ================================================================= public API: state
+
+    /** Whether we perform {@code option} (we said WILL and the client agreed, or vice versa). */
+    public boolean isEnabledLocally(int option) {
+        return validOption(option) && us.state[option] == YES;
+    }
+
+    /** Whether the client performs {@code option}. */
+    public boolean isEnabledRemotely(int option) {
+        return validOption(option) && him.state[option] == YES;
+    }
+
+    /** Whether the server echoes input (ECHO enabled on our side); if not, the client echoes locally. */
+    public boolean serverEchoes() {
+        return isEnabledLocally(ECHO);
+    }
+
+    /** Whether the peer has sent any telnet command yet (a raw-socket client never does). */
+    public boolean peerSpeaksTelnet() {
+        return negotiationSeen;
+    }
+
+    /** Whether the client offered or asked for LINEMODE (we refused; it prefers line-at-a-time input). */
+    public boolean lineModeRequested() {
+        return lineModeRequested;
+    }
+
+    /** The client's first (preferred) terminal type, or {@code null} until known. */
+    public String terminalType() {
+        return terminalTypes.isEmpty() ? null : terminalTypes.get(0);
+    }
+
+    /** Columns (NAWS), {@link #DEFAULT_WIDTH} until reported. */
+    public int width() {
+        return width;
+    }
+
+    /** Rows (NAWS), {@link #DEFAULT_HEIGHT} until reported. */
+    public int height() {
+        return height;
+    }
+
+    /** The agreed character set, or {@code null}. */
+    public String charset() {
+        return charset;
+    }
+
+    /** A snapshot of everything the client reported. */
+    public TerminalInfo terminalInfo() {
+        return new TerminalInfo(terminalType(), terminalTypes, width, height, environment, charset);
+    }
+
+    // ================================================================= public API: input side
+
+    /** {@link #receive(byte[], int, int)} of a whole array. */
+    public void receive(byte[] buf) {
+        receive(buf, 0, buf.length);
+    }
+
+    /**
+     * Parses bytes from the peer, continuing where the previous call stopped, and reports what
+     * they mean to the listener (data, events, then one {@code onSend} with all replies). Never
+     * throws for any input; only listener exceptions propagate.
+     */
+    public void receive(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (inReceive) {
+            throw new IllegalStateException("TelnetEngine.receive is not re-entrant");
+        }
+        inReceive = true;
+        try {
+            parse(buf, off, off + len);
+        } finally {
+            inReceive = false;
+        }
+        flush();
+    }
+
+    // ================================================================= parser
+
+    private void parse(byte[] buf, int from, int end) {
+        int run = -1; // start of the pending run of data bytes in buf, -1 when none
+        for (int i = from; i < end; i++) {
+            int b = buf[i] & 0xFF;
+            switch (state) {
+                case DATA:
+                    if (b == IAC) {
+                        if (run >= 0) {
+                            listener.onData(buf, run, i - run);
+                            run = -1;
+                        }
+                        crPending = false;
+                        state = State.IAC;
+                    } else if (b == NUL && crPending && !isEnabledRemotely(BINARY)) {
+                        if (run >= 0) {
+                            listener.onData(buf, run, i - run);
+                            run = -1;
+                        }
+                        crPending = false;
+                    } else {
+                        if (run < 0) {
+                            run = i;
+                        }
+                        crPending = b == CR;
+                        aytAnswered = false;
+                        timingMarkAnswered = false;
+                    }
+                    break;
+                case IAC:
+                    if (b == IAC) {
+                        // escaped 0xFF: a data byte; it starts the next run
+                        state = State.DATA;
+                        run = i;
+                        aytAnswered = false;
+                        timingMarkAnswered = false;
+                    } else if (b < SE) {
+                        // not a command: the peer forgot to double 0xFF. Drop the IAC, re-read b as data.
+                        state = State.DATA;
+                        i--;
+                    } else {
+                        state = State.DATA;
+                        command(b);
+                    }
+                    break;
+                case WILL:
+                    state = State.DATA;
+                    receivedWill(b);
+                    break;
+                case WONT:
+                    state = State.DATA;
+                    receivedWont(b);
+                    break;
+                case DO:
+                    state = State.DATA;
+                    receivedDo(b);
+                    break;
+                case DONT:
+                    state = State.DATA;
+                    receivedDont(b);
+                    break;
+                case SB_OPTION:
+                    if (b == IAC) {
+                        state = State.SB_IAC; // IAC SB IAC ...: no option byte (yet)
+                    } else {
+                        sbOption = b;
+                        state = State.SB_DATA;
+                    }
+                    break;
+                case SB_DATA:
+                    if (b == IAC) {
+                        state = State.SB_IAC;
+                    } else {
+                        sbAppend(b);
+                    }
+                    break;
+                case SB_IAC:
+                    if (b == SE) {
+                        state = State.DATA;
+                        endSubnegotiation();
+                    } else if (b == IAC) {
+                        state = State.SB_DATA;
+                        if (sbOption < 0) {
+                            sbOption = IAC; // IAC SB IAC IAC: option 255
+                        } else {
+                            sbAppend(IAC);
+                        }
+                    } else if (b < SE) {
+                        // not a command: a peer that forgot to double 0xFF (common in NAWS). Keep both.
+                        state = State.SB_DATA;
+                        if (sbOption < 0) {
+                            sbOption = IAC;
+                        } else {
+                            sbAppend(IAC);
+                        }
+                        sbAppend(b);
+                    } else {
+                        // IAC <command> inside SB: the peer never closed it. Drop it, read the command.
+                        abortSubnegotiation();
+                        state = State.IAC;
+                        i--;
+                    }
+                    break;
+                default:
+                    throw new AssertionError(state);
+            }
+        }
+        if (run >= 0) {
+            listener.onData(buf, run, end - run);
+        }
+    }
+
+    /** A command byte (240..254) after IAC. */
+    private void command(int b) {
+        seen();
+        if (b != DO) {
+            timingMarkAnswered = false; // DO decides for itself once its option byte is known
+        }
+        switch (b) {
+            case SE: // outside a sub-negotiation: meaningless, ignore
+            case NOP:
+            case DM: // we don't implement Synch; DM in the normal stream is a no-op
+            case GA:
+                break;
+            case BRK:
+                listener.onBreak();
+                break;
+            case IP:
+                listener.onInterrupt();
+                break;
+            case AO:
+                listener.onAbortOutput();
+                break;
+            case AYT:
+                if (!aytAnswered) {
+                    aytAnswered = true;
+                    pending.write(AYT_REPLY, 0, AYT_REPLY.length);
+                }
+                break;
+            case EC:
+                listener.onEraseCharacter();
+                break;
+            case EL:
+                listener.onEraseLine();
+                break;
+            case SB:
+                state = State.SB_OPTION;
+                sbOption = -1;
+                sbLength = 0;
+                sbOverflow = false;
+                break;
+            case WILL:
+                state = State.WILL;
+                break;
+            case WONT:
+                state = State.WONT;
+                break;
+            case DO:
+                state = State.DO;
+                break;
+            case DONT:
+                state = State.DONT;
+                break;
+            default:
+                break; // unreachable: every byte 240..254 is handled above
+        }
+    }
+
+    private void seen() {
+        if (!negotiationSeen) {
+            negotiationSeen = true;
+            listener.onNegotiationSeen();
+        }
+    }
+
+    // ================================================================= negotiation
+
+    private void receivedWill(int option) {
+        if (option == TIMING_MARK) {
+            timingMarkAnswered = false;
+            return; // answer to our keepalive DO TIMING-MARK (or nonsense): absorb, never reply
+        }
+        timingMarkAnswered = false;
+        if (option == LINEMODE) {
+            lineModeRequested = true;
+        }
+        receivedPositive(him, option);
+    }
+
+    private void receivedWont(int option) {
+        timingMarkAnswered = false;
+        if (option == TIMING_MARK) {
+            return;
+        }
+        receivedNegative(him, option);
+    }
+
+    private void receivedDo(int option) {
+        if (option == TIMING_MARK) {
+            // RFC 860: answer WILL, keep nothing on. A run of DO TMs without anything else in
+            // between gets one answer, so a peer that answers WILL with DO cannot loop us.
+            if (!timingMarkAnswered) {
+                timingMarkAnswered = true;
+                command(WILL, TIMING_MARK);
+            }
+            return;
+        }
+        timingMarkAnswered = false;
+        if (option == LINEMODE) {
+            lineModeRequested = true;
+        }
+        receivedPositive(us, option);
+    }
+
+    private void receivedDont(int option) {
+        timingMarkAnswered = false;
+        if (option == TIMING_MARK) {
+            return;
+        }
+        receivedNegative(us, option);
+    }
+
+    /** WILL (for him) or DO (for us), per RFC 1143 section 7. */
+    private void receivedPositive(Side side, int option) {
+        boolean was = side.state[option] == YES;
+        switch (side.state[option]) {
+            case NO:
+                if (side.accept[option]) {
+                    side.state[option] = YES;
+                    command(side.yesCommand, option);
+                } else {
+                    command(side.noCommand, option);
+                }
+                break;
+            case YES:
+                break; // already enabled: no reply, which is what breaks loops
+            case WANTNO:
+                // our "no" was answered by "yes": a peer error; honour the queue bit
+                if (side.opposite[option]) {
+                    side.state[option] = YES;
+                    side.opposite[option] = false;
+                } else {
+                    side.state[option] = NO;
+                }
+                break;
+            case WANTYES:
+                if (side.opposite[option]) {
+                    side.state[option] = WANTNO;
+                    side.opposite[option] = false;
+                    command(side.noCommand, option);
+                } else {
+                    side.state[option] = YES;
+                }
+                break;
+            default:
+                throw new AssertionError();
+        }
+        changed(side, option, was);
+    }
+
+    /** WONT (for him) or DONT (for us), per RFC 1143 section 7. */
+    private void receivedNegative(Side side, int option) {
+        boolean was = side.state[option] == YES;
+        switch (side.state[option]) {
+            case NO:
+                break;
+            case YES:
+                side.state[option] = NO;
+                command(side.noCommand, option);
+                break;
+            case WANTNO:
+                if (side.opposite[option]) {
+                    side.state[option] = WANTYES;
+                    side.opposite[option] = false;
+                    command(side.yesCommand, option);
+                } else {
+                    side.state[option] = NO;
+                }
+                break;
+            case WANTYES:
+                side.state[option] = NO;
+                side.opposite[option] = false;
+                break;
+            default:
+                throw new AssertionError();
+        }
+        changed(side, option, was);
+        if (!side.local && option == TTYPE && side.state[option] == NO) {
+            startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
+        }
+    }
+
+    private boolean requestAndFlush(Side side, int option, boolean enable) {
+        if (!validOption(option)) {
+            throw new IllegalArgumentException("option must be 0..255: " + option);
+        }
+        if (option == TIMING_MARK) {
+            return false;
+        }
+        side.accept[option] = enable;
+        boolean result = request(side, option, enable);
+        if (!inReceive) {
+            flush();
+        }
+        return result;
+    }
+
+    /** Our own request, per RFC 1143 section 7; false when it changes nothing. */
+    private boolean request(Side side, int option, boolean enable) {
+        int s = side.state[option];
+        boolean q = side.opposite[option];
+        if (enable) {
+            if (s == NO) {
+                side.state[option] = WANTYES;
+                command(side.yesCommand, option);
+                return true;
+            }
+            if (s == WANTNO && !q) {
+                side.opposite[option] = true;
+                return true;
+            }
+            if (s == WANTYES && q) {
+                side.opposite[option] = false;
+                return true;
+            }
+            return false; // already enabled, already asked, or already queued
+        }
+        if (s == YES) {
+            side.state[option] = WANTNO;
+            command(side.noCommand, option);
+            return true;
+        }
+        if (s == WANTNO && q) {
+            side.opposite[option] = false;
+            return true;
+        }
+        if (s == WANTYES && !q) {
+            side.opposite[option] = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Side effects of an option turning on or off, then the listener. */
+    private void changed(Side side, int option, boolean was) {
+        boolean now = side.state[option] == YES;
+        if (now == was) {
+            return;
+        }
+        if (now) {
+            if (!side.local && option == TTYPE && terminalTypeQueries == 0) {
+                sendTerminalTypeQuery();
+            } else if (!side.local && option == NEW_ENVIRON && furtherNegotiationStarted) {
+                sendEnvironmentQuery();
+            } else if (side.local && option == CHARSET && furtherNegotiationStarted) {
+                sendCharsetRequest();
+            }
+        }
+        listener.onOptionChanged(option, side.local, now);
+    }
+
+    /** NEW-ENVIRON and CHARSET, deferred until the client has answered TTYPE (ANCHORS 5.6). */
+    private void startFurtherNegotiation() {
+        if (furtherNegotiationStarted) {
+            return;
+        }
+        furtherNegotiationStarted = true;
+        if (settings.requestEnvironment()) {
+            if (him.state[NEW_ENVIRON] == YES) {
+                sendEnvironmentQuery();
+            } else if (him.accept[NEW_ENVIRON]) {
+                request(him, NEW_ENVIRON, true);
+            }
+        } else if (him.state[NEW_ENVIRON] == YES) {
+            sendEnvironmentQuery(); // the client offered it itself
+        }
+        if (settings.requestCharset()) {
+            if (us.state[CHARSET] == YES) {
+                sendCharsetRequest();
+            } else if (us.accept[CHARSET]) {
+                request(us, CHARSET, true);
+            }
+        }
+    }
+
+    // ================================================================= sub-negotiation
+
+    private void sbAppend(int b) {
+        if (sbLength < sb.length) {
+            sb[sbLength++] = (byte) b;
+        } else {
+            sbOverflow = true;
+        }
+    }
+
+    private void abortSubnegotiation() {
+        sbLength = 0;
+        sbOption = -1;
+        sbOverflow = false;
+    }
+
+    private void endSubnegotiation() {
+        int option = sbOption;
+        int length = sbLength;
+        boolean overflow = sbOverflow;
+        abortSubnegotiation();
+        if (option < 0) {
+            return; // IAC SB IAC SE
+        }
+        if (overflow) {
+            LOG.debug("Discarded an over-long {} sub-negotiation", TelnetOption.name(option));
+            return;
+        }
+        if (length == 0) {
+            return;
+        }
+        switch (option) {
+            case TTYPE:
+                terminalTypeSubnegotiation(length);
+                break;
+            case NAWS:
+                windowSizeSubnegotiation(length);
+                break;
+            case NEW_ENVIRON:
+                environmentSubnegotiation(length);
+                break;
+            case CHARSET:
+                charsetSubnegotiation(length);
+                break;
+            default:
+                break; // not ours: ignore
+        }
+    }
+
+    /** {@code TTYPE IS name}; cycles through the client's list (MTTS) until it repeats. */
+    private void terminalTypeSubnegotiation(int length) {
+        if ((sb[0] & 0xFF) != IS) {
+            return; // SEND from the client: wrong direction
+        }
+        String name = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1);
+        boolean solicited = terminalTypeAwaited;
+        terminalTypeAwaited = false;
+        boolean more;
+        if (name.isEmpty()) {
+            more = false;
+        } else if (terminalTypes.isEmpty()) {
+            terminalTypes.add(name);
+            listener.onTerminalType(name);
+            more = solicited;
+        } else if (!solicited) {
+            more = false; // an unsolicited repeat: keep what we have
+        } else if (name.equalsIgnoreCase(terminalTypes.get(terminalTypes.size() - 1))
+                || name.equalsIgnoreCase(terminalTypes.get(0))) {
+            more = false; // the list ended (repeat) or wrapped around (first again)
+        } else {
+            if (terminalTypes.size() < settings.maxTerminalTypes()) {
+                terminalTypes.add(name);
+            }
+            more = true;
+        }
+        if (more && him.state[TTYPE] == YES) {
+            if (terminalTypeQueries < settings.maxTerminalTypes()) {
+                sendTerminalTypeQuery();
+            } else {
+                LOG.debug("Stopped terminal-type cycling after {} queries", terminalTypeQueries);
+            }
+        }
+        startFurtherNegotiation();
+    }
+
+    /** {@code NAWS w1 w0 h1 h0}; 0 means unknown and keeps the previous value. */
+    private void windowSizeSubnegotiation(int length) {
+        if (length < 4) {
+            return;
+        }
+        int w = (sb[0] & 0xFF) << 8 | (sb[1] & 0xFF);
+        int h = (sb[2] & 0xFF) << 8 | (sb[3] & 0xFF);
+        int newWidth = w == 0 ? width : w;
+        int newHeight = h == 0 ? height : h;
+        if (!nawsSeen || newWidth != width || newHeight != height) {
+            nawsSeen = true;
+            width = newWidth;
+            height = newHeight;
+            listener.onWindowSize(width, height);
+        }
+    }
+
+    /** {@code NEW-ENVIRON IS|INFO list}: IS replaces what we know, INFO updates it. */
+    private void environmentSubnegotiation(int length) {
+        int kind = sb[0] & 0xFF;
+        if (kind != IS && kind != INFO) {
+            return; // SEND from the client: we never offered our environment
+        }
+        EnvironmentParser.merge(environment, EnvironmentParser.parse(sb, 1, length), kind == IS);
+        listener.onEnvironment(Collections.unmodifiableMap(new LinkedHashMap<>(environment)));
+    }
+
+    /** RFC 2066 REQUEST / ACCEPTED / REJECTED / TTABLE-IS. */
+    private void charsetSubnegotiation(int length) {
+        boolean negotiated = us.state[CHARSET] == YES || him.state[CHARSET] == YES;
+        switch (sb[0] & 0xFF) {
+            case CHARSET_REQUEST:
+                if (!negotiated) {
+                    return;
+                }
+                if (charsetRequestOutstanding) {
+                    // both sides asked at once: ours stands, the client must answer it
+                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_REJECTED});
+                    return;
+                }
+                String chosen = chooseCharset(length);
+                if (chosen == null) {
+                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_REJECTED});
+                } else {
+                    byte[] name = chosen.getBytes(StandardCharsets.ISO_8859_1);
+                    byte[] body = new byte[name.length + 1];
+                    body[0] = (byte) CHARSET_ACCEPTED;
+                    System.arraycopy(name, 0, body, 1, name.length);
+                    subnegotiation(CHARSET, body);
+                    agreeCharset("UTF-8");
+                }
+                break;
+            case CHARSET_ACCEPTED:
+                if (!charsetRequestOutstanding) {
+                    return;
+                }
+                charsetRequestOutstanding = false;
+                String accepted = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1).trim();
+                for (String offered : OFFERED_CHARSETS) {
+                    if (offered.equalsIgnoreCase(accepted)) {
+                        agreeCharset(offered);
+                    }
+                }
+                break;
+            case CHARSET_REJECTED:
+                charsetRequestOutstanding = false;
+                break;
+            case CHARSET_TTABLE_IS:
+                if (negotiated) {
+                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_TTABLE_REJECTED});
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** The client's spelling of UTF-8 from a REQUEST body in {@code sb}, or null. */
+    private String chooseCharset(int length) {
+        int i = 1;
+        byte[] ttable = "[TTABLE]".getBytes(StandardCharsets.US_ASCII);
+        if (length - i >= ttable.length + 1 && startsWith(sb, i, ttable)) {
+            i += ttable.length + 1; // "[TTABLE]" and its version byte
+        }
+        if (i >= length) {
+            return null;
+        }
+        byte separator = sb[i++];
+        int start = i;
+        for (; i <= length; i++) {
+            if (i == length || sb[i] == separator) {
+                String name = new String(sb, start, i - start, StandardCharsets.ISO_8859_1).trim();
+                if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8")) {
+                    return name;
+                }
+                start = i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] a, int from, byte[] prefix) {
+        for (int k = 0; k < prefix.length; k++) {
+            if (a[from + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void agreeCharset(String name) {
+        if (!name.equals(charset)) {
+            charset = name;
+            listener.onCharset(name);
+        }
+    }
+
+    private void sendTerminalTypeQuery() {
+        terminalTypeQueries++;
+        terminalTypeAwaited = true;
+        subnegotiation(TTYPE, new byte[] {(byte) SEND});
+    }
+
+    private void sendEnvironmentQuery() {
+        if (!environmentRequested) {
+            environmentRequested = true;
+            // SEND with an empty list: "all you care to tell". A long explicit list is what
+            // crashed Windows telnet (telnetlib3 #24).
+            subnegotiation(NEW_ENVIRON, new byte[] {(byte) SEND});
+        }
+    }
+
+    private void sendCharsetRequest() {
+        if (!charsetRequested && settings.requestCharset()) {
+            charsetRequested = true;
+            charsetRequestOutstanding = true;
+            byte[] list = (";" + String.join(";", OFFERED_CHARSETS)).getBytes(StandardCharsets.US_ASCII);
+            byte[] body = new byte[list.length + 1];
+            body[0] = (byte) CHARSET_REQUEST;
+            System.arraycopy(list, 0, body, 1, list.length);
+            subnegotiation(CHARSET, body);
+        }
+    }
+
+    // ================================================================= output helpers
+
+    private void command(int verb, int option) {
+        pending.write(IAC);
+        pending.write(verb);
+        pending.write(option);
+    }
+
+    private void subnegotiation(int option, byte[] body) {
+        pending.write(IAC);
+        pending.write(SB);
+        pending.write(option);
+        for (byte b : body) {
+            pending.write(b);
+            if ((b & 0xFF) == IAC) {
+                pending.write(IAC);
+            }
+        }
+        pending.write(IAC);
+        pending.write(SE);
+    }
+
+    private void flush() {
+        if (pending.size() == 0) {
+            return;
+        }
+        byte[] out = pending.toByteArray();
+        if (out.length > 4096) {
+            pending = new ByteArrayOutputStream(64); // don't keep a big buffer for the connection's life
+        } else {
+            pending.reset();
+        }
+        listener.onSend(out);
+    }
+
+    private static boolean validOption(int option) {
+        return option >= 0 && option <= 255;
+    }
+
+    // ================================================================= test hooks (package-private)
+
+    /** Capacity of the sub-negotiation buffer, which never grows. */
+    int subnegotiationCapacity() {
+        return sb.length;
+    }
+
+    /** RFC 1143 state (NO, YES, WANTNO, WANTYES) of one side of an option. */
+    int optionState(boolean local, int option) {
+        return (local ? us : him).state[option];
+    }
+
+    /** The RFC 1143 queue bit (true = OPPOSITE). */
+    boolean optionQueued(boolean local, int option) {
+        return (local ? us : him).opposite[option];
+    }
+
+    /** Puts one side of an option into a state, for table-driven tests. */
+    void forceOptionState(boolean local, int option, int newState, boolean opposite) {
+        Side side = local ? us : him;
+        side.state[option] = (byte) newState;
+        side.opposite[option] = opposite;
+    }
+
+    /** Whether we would agree to enable this option when asked. */
+    boolean accepts(boolean local, int option) {
+        return (local ? us : him).accept[option];
+    }
+
+    /** How many {@code TTYPE SEND} queries have been sent. */
+    int terminalTypeQueries() {
+        return terminalTypeQueries;
+    }
+}
