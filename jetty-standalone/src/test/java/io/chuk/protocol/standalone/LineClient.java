@@ -16,10 +16,17 @@ final class LineClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final java.nio.charset.Charset charset;
+    /** Chars of the decoded input already returned by {@link #await}. */
     private int consumed;
     private boolean eof;
 
     LineClient(int port) throws IOException {
+        this(port, StandardCharsets.UTF_8);
+    }
+
+    LineClient(int port, java.nio.charset.Charset charset) throws IOException {
+        this.charset = charset;
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(100);
@@ -48,7 +55,7 @@ final class LineClient implements AutoCloseable {
             int at = text.indexOf(expected);
             if (at >= 0) {
                 String upTo = text.substring(0, at + expected.length());
-                consumed += upTo.getBytes(StandardCharsets.UTF_8).length;
+                consumed += upTo.length();
                 return upTo;
             }
             if (eof) {
@@ -74,8 +81,7 @@ final class LineClient implements AutoCloseable {
     }
 
     String unread() {
-        byte[] all = received.toByteArray();
-        return new String(all, consumed, all.length - consumed, StandardCharsets.UTF_8);
+        return new String(received.toByteArray(), charset).substring(consumed);
     }
 
     private void readSome() throws IOException {

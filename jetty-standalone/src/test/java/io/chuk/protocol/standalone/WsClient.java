@@ -51,7 +51,7 @@ final class WsClient implements AutoCloseable {
             public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
                 byte[] bytes = new byte[data.remaining()];
                 data.get(bytes);
-                events.add("BINARY " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                events.add("BINARY " + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
                 ws.request(1);
                 return null;
             }
@@ -72,6 +72,24 @@ final class WsClient implements AutoCloseable {
 
     void send(String text) throws InterruptedException, ExecutionException {
         webSocket.sendText(text, true).get();
+    }
+
+    void sendBinary(byte[] bytes) throws InterruptedException, ExecutionException {
+        webSocket.sendBinary(ByteBuffer.wrap(bytes), true).get();
+    }
+
+    /** Concatenates binary frames (bytes as ISO-8859-1 chars) until {@code expected} appears; returns the frame count. */
+    int awaitBinary(String expected, StringBuilder received) throws InterruptedException {
+        int frames = 0;
+        while (received.indexOf(expected) < 0) {
+            String event = next();
+            if (!event.startsWith("BINARY ")) {
+                throw new AssertionError("expected a binary frame, got " + event + " after " + received);
+            }
+            received.append(event.substring(7));
+            frames++;
+        }
+        return frames;
     }
 
     /** The next event (TEXT ..., CLOSE code reason), or fails after the timeout. */

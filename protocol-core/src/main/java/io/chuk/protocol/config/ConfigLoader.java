@@ -41,9 +41,11 @@ public final class ConfigLoader {
     static final Set<String> SERVER_KEYS = Set.of(
             "host", "port", "transport", "handler_class", "max_connections", "connection_timeout",
             "welcome_message", "ws_path", "allow_origins", "use_ssl", "ssl_cert", "ssl_key",
-            "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length");
+            "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
+            "keepalive", "keepalive_interval");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path");
+    private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
 
     private final ClassLoader classLoader;
@@ -216,6 +218,16 @@ public final class ConfigLoader {
         Boolean monitoring = fields.bool("enable_monitoring", false);
         String monitorPath = fields.path("monitor_path", ServerConfig.DEFAULT_MONITOR_PATH);
         Integer maxLine = fields.integer("max_line_length", ServerConfig.DEFAULT_MAX_LINE_LENGTH, 1, MAX_LINE_LENGTH_LIMIT);
+        TelnetKeepalive keepalive = ServerConfig.DEFAULT_KEEPALIVE;
+        String keepaliveName = fields.string("keepalive", null, false);
+        if (keepaliveName != null) {
+            keepalive = TelnetKeepalive.fromName(keepaliveName).orElse(null);
+            if (keepalive == null) {
+                problems.add(new ConfigException.Problem(prefix + "keepalive", "unknown keepalive '"
+                        + keepaliveName + "' (expected nop, timing_mark or off)"));
+            }
+        }
+        Duration keepaliveInterval = fields.seconds("keepalive_interval", ServerConfig.DEFAULT_KEEPALIVE_INTERVAL);
 
         if (Boolean.TRUE.equals(useSsl)) {
             if (sslCert == null) {
@@ -236,6 +248,13 @@ public final class ConfigLoader {
                 }
             }
         }
+        if (transport != null && !transport.speaksTelnet()) {
+            for (String key : TELNET_ONLY_KEYS) {
+                if (values.containsKey(key)) {
+                    LOG.warn("{}{} has no effect on the {} transport", prefix, key, transport);
+                }
+            }
+        }
         if (problems.size() > before) {
             return java.util.Optional.empty();
         }
@@ -246,7 +265,7 @@ public final class ConfigLoader {
         }
         return java.util.Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
-                pingInterval, pingTimeout, monitoring, monitorPath, maxLine));
+                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval));
     }
 
     private static void checkPorts(List<ServerConfig> servers, List<ConfigException.Problem> problems) {

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param enableMonitoring  {@code enable_monitoring}: serve the session monitor on this entry's port
  * @param monitorPath       {@code monitor_path}
  * @param maxLineLength     {@code max_line_length}: longest input line in bytes; longer lines are refused with a message
+ * @param keepalive         {@code keepalive}: what idle telnet sessions are sent
+ * @param keepaliveInterval {@code keepalive_interval}: how often, zero = never
  */
 public record ServerConfig(
         String name,
@@ -49,7 +51,9 @@ public record ServerConfig(
         Duration pingTimeout,
         boolean enableMonitoring,
         String monitorPath,
-        int maxLineLength) {
+        int maxLineLength,
+        TelnetKeepalive keepalive,
+        Duration keepaliveInterval) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
@@ -58,6 +62,8 @@ public record ServerConfig(
     public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(10);
     public static final String DEFAULT_MONITOR_PATH = "/monitor";
     public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
+    public static final TelnetKeepalive DEFAULT_KEEPALIVE = TelnetKeepalive.NOP;
+    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(60);
 
     public ServerConfig {
         Objects.requireNonNull(name, "name");
@@ -68,6 +74,8 @@ public record ServerConfig(
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(pingTimeout, "pingTimeout");
+        Objects.requireNonNull(keepalive, "keepalive");
+        Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
         allowOrigins = List.copyOf(allowOrigins);
     }
 
@@ -80,14 +88,14 @@ public record ServerConfig(
         return new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
                 List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
-                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH);
+                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL);
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
     public ServerConfig withAddress(String newHost, int newPort) {
         return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
                 connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
-                pingTimeout, enableMonitoring, monitorPath, maxLineLength);
+                pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval);
     }
 
     /** Whether a session may stay idle forever. */

@@ -83,6 +83,14 @@ public abstract class BaseHandler {
         processData((text + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The client reported its window size (telnet NAWS), at first and on every resize. The
+     * current size is also in {@code session().terminal()}.
+     */
+    public void onWindowSize(int width, int height) throws Exception {
+        // most handlers do not lay out their output
+    }
+
     /** The input ended (the client closed its side); by default nothing more happens. */
     public void onEndOfInput() throws Exception {
         // Nothing buffered here; subclasses flush partial input.

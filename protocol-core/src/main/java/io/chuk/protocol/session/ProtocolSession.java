@@ -5,6 +5,9 @@ import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.HandlerContext;
+import io.chuk.protocol.telnet.TelnetEngine;
+import io.chuk.protocol.telnet.TelnetSettings;
+import io.chuk.protocol.telnet.TerminalInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -59,6 +63,8 @@ public final class ProtocolSession implements Session, HandlerContext {
     private final Instant startTime = Instant.now();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final SerialExecutor callbacks;
+    /** The telnet layer on {@code telnet} and {@code ws_telnet}, else {@code null}. */
+    private final TelnetStream telnet;
 
     private final Object lock = new Object();
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
@@ -71,10 +77,13 @@ public final class ProtocolSession implements Session, HandlerContext {
     private State state = State.OPEN;
     private ScheduledFuture<?> idleTimer;
     private ScheduledFuture<?> closeTimer;
+    private ScheduledFuture<?> keepaliveTimer;
 
     private volatile long lastInputNanos = System.nanoTime();
     private volatile Instant lastActivity = startTime;
     private volatile boolean handlerFailed;
+    /** The thread running a handler callback right now: its sends are flushed when it returns. */
+    private volatile Thread callbackThread;
 
     private BaseHandler handler;
     private HandlerFactory.Created created;
@@ -86,6 +95,8 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(host.callbackPool());
+        this.telnet = config.transport().speaksTelnet()
+                ? new TelnetStream(TelnetSettings.defaults(), this::enqueueOutput) : null;
     }
 
     // ---- Session ----------------------------------------------------------------------------
@@ -126,6 +137,11 @@ public final class ProtocolSession implements Session, HandlerContext {
     }
 
     @Override
+    public Optional<TerminalInfo> terminal() {
+        return telnet == null ? Optional.empty() : Optional.of(telnet.terminalInfo());
+    }
+
+    @Override
     public boolean isOpen() {
         synchronized (lock) {
             return state == State.OPEN;
@@ -153,27 +169,30 @@ public final class ProtocolSession implements Session, HandlerContext {
             byte[] bytes = new byte[text.length + 2];
             System.arraycopy(text, 0, bytes, 0, text.length);
             System.arraycopy(CRLF, 0, bytes, text.length, 2);
-            enqueueOutput(bytes);
+            enqueueOutput(telnet != null ? telnet.encode(bytes) : bytes);
         }
     }
 
     @Override
     public void sendRaw(byte[] data) {
         if (data.length > 0) {
-            enqueueOutput(data.clone());
+            enqueueOutput(telnet != null ? telnet.encode(data) : data.clone());
         }
     }
 
     @Override
     public void sendPrompt(String prompt) {
-        if (!messageFramed()) {
-            enqueueOutput(prompt.getBytes(StandardCharsets.UTF_8));
+        if (messageFramed()) {
+            return;
         }
+        byte[] bytes = prompt.getBytes(StandardCharsets.UTF_8);
+        enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes);
     }
 
+    /** Whether the server echoes typed characters: telnet clients that agreed to WILL ECHO. */
     @Override
     public boolean serverEchoes() {
-        return false;
+        return telnet != null && telnet.serverEchoes();
     }
 
     /** Closes the session once its queued output is written (bounded by a flush timeout). */
@@ -211,8 +230,15 @@ public final class ProtocolSession implements Session, HandlerContext {
     void start() {
         host.registry().add(this);
         scheduleIdleCheck(config.connectionTimeout());
+        if (telnet != null) {
+            scheduleKeepalive();
+        }
         LOG.info("Session {} opened: {} from {} on server '{}'", id, transport(), remoteAddress, serverName());
         callbacks.execute(() -> {
+            if (telnet != null) {
+                // Negotiate at once, in the same write as the welcome: no dead time, nothing read is lost.
+                invoke(() -> enqueueOutput(telnet.start()));
+            }
             try {
                 created = host.handlerFactory().create(config.handlerType());
                 handler = created.handler();
@@ -255,6 +281,9 @@ public final class ProtocolSession implements Session, HandlerContext {
             }
             state = State.CLOSED;
             cancelIdleTimer();
+            if (keepaliveTimer != null) {
+                keepaliveTimer.cancel(false);
+            }
             if (closeTimer != null) {
                 closeTimer.cancel(false);
             }
@@ -335,13 +364,28 @@ public final class ProtocolSession implements Session, HandlerContext {
                 continue;
             }
             if (item instanceof byte[] bytes) {
-                invoke(() -> handler.processData(bytes));
+                deliverBytes(bytes);
             } else if (item instanceof String text) {
                 invoke(() -> handler.processMessage(text));
             } else {
                 invoke(handler::onEndOfInput);
                 close();
             }
+        }
+    }
+
+    private void deliverBytes(byte[] bytes) {
+        if (telnet == null) {
+            invoke(() -> handler.processData(bytes));
+            return;
+        }
+        TelnetStream.Decoded decoded = telnet.receive(bytes);
+        if (decoded.input().length > 0) {
+            invoke(() -> handler.processData(decoded.input()));
+        }
+        if (decoded.resized() && !handlerFailed) {
+            TerminalInfo terminal = telnet.terminalInfo();
+            invoke(() -> handler.onWindowSize(terminal.width(), terminal.height()));
         }
     }
 
@@ -358,6 +402,7 @@ public final class ProtocolSession implements Session, HandlerContext {
     }
 
     private void invoke(Callback callback) {
+        callbackThread = Thread.currentThread();
         try {
             callback.run();
         } catch (Exception | LinkageError | StackOverflowError e) {
@@ -368,6 +413,9 @@ public final class ProtocolSession implements Session, HandlerContext {
                 LOG.error("Session {}: onError failed", id, nested);
             }
             closeWithMessage("An internal error occurred; closing the session.");
+        } finally {
+            callbackThread = null;
+            flushQueued();
         }
     }
 
@@ -393,7 +441,8 @@ public final class ProtocolSession implements Session, HandlerContext {
                 if (!inputPaused && outboxBytes > OUTPUT_HIGH_WATER) {
                     inputPaused = pause = true;
                 }
-                if (!writing) {
+                // Inside a callback, output waits for the callback's end so it leaves in one write.
+                if (!writing && Thread.currentThread() != callbackThread) {
                     writing = true;
                     batch = takeBatch();
                 }
@@ -407,6 +456,20 @@ public final class ProtocolSession implements Session, HandlerContext {
         if (pause) {
             LOG.debug("Session {}: input paused while the client catches up on output", id);
             channel.setInputPaused(true);
+        }
+        if (batch != null) {
+            flush(batch);
+        }
+    }
+
+    /** Starts writing what a callback queued, unless a write is already in flight. */
+    private void flushQueued() {
+        ByteBuffer[] batch = null;
+        synchronized (lock) {
+            if (!writing && !outbox.isEmpty() && state != State.CLOSED) {
+                writing = true;
+                batch = takeBatch();
+            }
         }
         if (batch != null) {
             flush(batch);
@@ -541,6 +604,28 @@ public final class ProtocolSession implements Session, HandlerContext {
     private static String formatSeconds(Duration timeout) {
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format("%.1f seconds", millis / 1000.0);
+    }
+
+    // ---- telnet keepalive ---------------------------------------------------------------------
+
+    private void scheduleKeepalive() {
+        TelnetEngine.Keepalive kind = switch (config.keepalive()) {
+            case NOP -> TelnetEngine.Keepalive.NOP;
+            case TIMING_MARK -> TelnetEngine.Keepalive.TIMING_MARK;
+            case OFF -> null;
+        };
+        long interval = config.keepaliveInterval().toMillis();
+        if (kind == null || interval <= 0) {
+            return;
+        }
+        synchronized (lock) {
+            keepaliveTimer = host.timer().scheduleAtFixedRate(() -> {
+                byte[] command = telnet.keepalive(kind);
+                if (command != null) {
+                    enqueueOutput(command); // a dead peer fails this write and the session closes
+                }
+            }, interval, interval, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void cancelIdleTimer() {

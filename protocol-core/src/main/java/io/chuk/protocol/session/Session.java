@@ -1,10 +1,12 @@
 package io.chuk.protocol.session;
 
 import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.telnet.TerminalInfo;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One connected client, whatever transport it came over. Handlers see their own session;
@@ -31,6 +33,12 @@ public interface Session {
 
     /** Free-form per-session values for the application; thread-safe. */
     Map<String, Object> attributes();
+
+    /**
+     * What a telnet client told about its terminal (type, window size, environment), on the
+     * {@code telnet} and {@code ws_telnet} transports; empty on the others.
+     */
+    Optional<TerminalInfo> terminal();
 
     /** Whether the session is still open. */
     boolean isOpen();

@@ -57,5 +57,12 @@ public class EchoTelnetHandler extends TelnetHandler {
         sendLine("Transport: " + session().transport());
         sendLine("Connected from: " + address.getHostString() + ":" + address.getPort());
         sendLine("Session: " + session().id());
+        session().terminal().ifPresent(terminal -> {
+            boolean echoing = context().serverEchoes();
+            sendLine("Line mode: " + (echoing ? "Disabled" : "Enabled"));
+            sendLine("Terminal type: " + (terminal.terminalType() != null ? terminal.terminalType() : "unknown"));
+            sendLine("Window size: " + terminal.width() + "x" + terminal.height());
+            sendLine("Echo option: " + (echoing ? "Enabled" : "Disabled"));
+        });
     }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the real terminal clients the end-to-end tests drive (telnet, expect, plink), when
+# they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
+set -euo pipefail
+missing=()
+command -v telnet >/dev/null 2>&1 || missing+=(telnet)
+command -v expect >/dev/null 2>&1 || missing+=(expect)
+command -v plink >/dev/null 2>&1 || missing+=(putty-tools)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "Installing ${missing[*]} ..." >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
