@@ -10,7 +10,13 @@ import io.chuk.protocol.tcp.RawConnectors;
 import io.chuk.protocol.websocket.SessionEndpoint;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import io.chuk.protocol.tcp.TlsContexts;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -87,17 +93,26 @@ public final class StandaloneServer implements AutoCloseable {
             int port = connectors.get(entry.name()).getLocalPort();
             String where = entry.host() + ":" + port;
             switch (entry.transport()) {
-                case TELNET -> LOG.info("Telnet server '{}' running on {}", entry.name(), where);
-                case TCP -> LOG.info("TCP server '{}' running on {}", entry.name(), where);
-                case WEBSOCKET, WS_TELNET -> LOG.info("WebSocket server '{}' ({}) running on ws://{}{}",
-                        entry.name(), entry.transport(), where, entry.wsPath());
+                case TELNET -> LOG.info("Telnet server '{}' running on {}{}", entry.name(), where, entry.useSsl() ? " (TLS)" : "");
+                case TCP -> LOG.info("TCP server '{}' running on {}{}", entry.name(), where, entry.useSsl() ? " (TLS)" : "");
+                case WEBSOCKET, WS_TELNET -> LOG.info("WebSocket server '{}' ({}) running on {}://{}{}",
+                        entry.name(), entry.transport(), entry.useSsl() ? "wss" : "ws", where, entry.wsPath());
             }
         }
     }
 
     private ServerConnector webSocketConnector(ServerConfig entry, SessionFactory factory,
                                                ContextHandlerCollection contexts) {
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        ServerConnector connector;
+        if (entry.useSsl()) {
+            HttpConfiguration https = new HttpConfiguration();
+            https.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, 1, 1,
+                    new SslConnectionFactory(TlsContexts.serverContext(entry), HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(https));
+        } else {
+            connector = new ServerConnector(server, 1, 1);
+        }
         String connectorName = "http-" + entry.name();
         connector.setName(connectorName);
         connector.setHost(entry.host());

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** {@code java -jar target/protocol-server.jar ARGS} as a child process, with its output collected line by line. */
 final class LauncherProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "protocol-server.jar");
-    private static final Pattern RUNNING = Pattern.compile("server '([^']+)' .*running on (?:ws://)?[^:]+:(\\d+)");
+    private static final Pattern RUNNING = Pattern.compile("server '([^']+)' .*running on (?:wss?://)?[^:]+:(\\d+)");
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -26,8 +26,13 @@ final class LineClient implements AutoCloseable {
     }
 
     LineClient(int port, java.nio.charset.Charset charset) throws IOException {
+        this(new Socket(), port, charset);
+    }
+
+    /** A client over {@code socket} (for example a TLS socket), connected here. */
+    LineClient(Socket socket, int port, java.nio.charset.Charset charset) throws IOException {
         this.charset = charset;
-        socket = new Socket();
+        this.socket = socket;
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(100);
         in = socket.getInputStream();

@@ -28,8 +28,12 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(String uri, String origin) throws Exception {
+        return connect(HTTP, uri, origin);
+    }
+
+    static WsClient connect(HttpClient http, String uri, String origin) throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);
         }

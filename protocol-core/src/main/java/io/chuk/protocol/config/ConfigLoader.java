@@ -1,6 +1,7 @@
 package io.chuk.protocol.config;
 
 import io.chuk.protocol.handlers.BaseHandler;
+import io.chuk.protocol.tls.PemKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -237,8 +238,15 @@ public final class ConfigLoader {
                 problems.add(new ConfigException.Problem(prefix + "ssl_key", "required when use_ssl is true"));
             }
             if (sslCert != null && sslKey != null) {
-                problems.add(new ConfigException.Problem(prefix + "use_ssl",
-                        "TLS is not available in this version; remove use_ssl or set it to false"));
+                try {
+                    PemKeyStore.load(Path.of(sslCert), Path.of(sslKey));
+                } catch (NoSuchFileException e) {
+                    problems.add(new ConfigException.Problem(prefix + "ssl_cert",
+                            "TLS file not found: " + e.getFile()));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new ConfigException.Problem(prefix + "ssl_cert",
+                            "cannot use the TLS certificate and key: " + e.getMessage()));
+                }
             }
         }
         if (transport != null && !transport.isWebSocket()) {

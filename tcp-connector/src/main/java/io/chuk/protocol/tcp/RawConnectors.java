@@ -4,11 +4,13 @@ import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.session.SessionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 
 import java.time.Duration;
 
 /**
- * Builds Jetty {@link ServerConnector}s for the raw-socket transports ({@code tcp}, {@code telnet}).
+ * Builds Jetty {@link ServerConnector}s for the raw-socket transports ({@code tcp}, {@code telnet}),
+ * behind TLS when the entry sets {@code use_ssl}.
  * The connectors carry our own connection factory instead of HTTP, so one Jetty server (and one
  * selector and thread pool) can hold the HTTP/WebSocket connectors and the raw ones together.
  */
@@ -26,7 +28,11 @@ public final class RawConnectors {
         if (config.transport().isWebSocket()) {
             throw new IllegalArgumentException("server '" + config.name() + "' is a WebSocket transport");
         }
-        ServerConnector connector = new ServerConnector(server, 1, 1, new SessionConnectionFactory(sessions));
+        SessionConnectionFactory protocol = new SessionConnectionFactory(sessions);
+        ServerConnector connector = config.useSsl()
+                ? new ServerConnector(server, 1, 1,
+                        new SslConnectionFactory(TlsContexts.serverContext(config), protocol.getProtocol()), protocol)
+                : new ServerConnector(server, 1, 1, protocol);
         connector.setName(config.name());
         connector.setHost(config.host());
         connector.setPort(config.port());
