@@ -43,9 +43,10 @@ public final class ConfigLoader {
             "host", "port", "transport", "handler_class", "max_connections", "connection_timeout",
             "welcome_message", "ws_path", "allow_origins", "use_ssl", "ssl_cert", "ssl_key",
             "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
-            "keepalive", "keepalive_interval");
+            "keepalive", "keepalive_interval", "max_message_size", "monitor_token");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
-            "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path");
+            "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
+            "max_message_size", "monitor_token");
     private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
 
@@ -229,6 +230,8 @@ public final class ConfigLoader {
             }
         }
         Duration keepaliveInterval = fields.seconds("keepalive_interval", ServerConfig.DEFAULT_KEEPALIVE_INTERVAL);
+        Integer maxMessage = fields.integer("max_message_size", ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, 1024, MAX_LINE_LENGTH_LIMIT);
+        String monitorToken = emptyToNull(fields.string("monitor_token", null, false));
 
         if (Boolean.TRUE.equals(useSsl)) {
             if (sslCert == null) {
@@ -273,7 +276,7 @@ public final class ConfigLoader {
         }
         return java.util.Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
-                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval));
+                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken));
     }
 
     private static void checkPorts(List<ServerConfig> servers, List<ConfigException.Problem> problems) {

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param maxLineLength     {@code max_line_length}: longest input line in bytes; longer lines are refused with a message
  * @param keepalive         {@code keepalive}: what idle telnet sessions are sent
  * @param keepaliveInterval {@code keepalive_interval}: how often, zero = never
+ * @param maxMessageSize    {@code max_message_size}: largest WebSocket message in bytes; larger ones close the connection with 1009
+ * @param monitorToken      {@code monitor_token}: the secret a monitor viewer must present, or {@code null}
  */
 public record ServerConfig(
         String name,
@@ -53,7 +55,9 @@ public record ServerConfig(
         String monitorPath,
         int maxLineLength,
         TelnetKeepalive keepalive,
-        Duration keepaliveInterval) {
+        Duration keepaliveInterval,
+        int maxMessageSize,
+        String monitorToken) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
@@ -64,6 +68,7 @@ public record ServerConfig(
     public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
     public static final TelnetKeepalive DEFAULT_KEEPALIVE = TelnetKeepalive.NOP;
     public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
 
     public ServerConfig {
         Objects.requireNonNull(name, "name");
@@ -88,14 +93,16 @@ public record ServerConfig(
         return new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
                 List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
-                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL);
+                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL,
+                DEFAULT_MAX_MESSAGE_SIZE, null);
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
     public ServerConfig withAddress(String newHost, int newPort) {
         return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
                 connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
-                pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval);
+                pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval,
+                maxMessageSize, monitorToken);
     }
 
     /** Whether a session may stay idle forever. */

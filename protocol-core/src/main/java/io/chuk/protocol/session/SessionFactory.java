@@ -39,6 +39,11 @@ public final class SessionFactory {
         return host;
     }
 
+    /** The shared timer, for transport-level timers such as WebSocket pings. Tasks must be short. */
+    public java.util.concurrent.ScheduledExecutorService timer() {
+        return host.timer();
+    }
+
     /**
      * Opens and starts a session for a new connection, or returns {@code null} when the entry is
      * at {@code max_connections} or shutting down; the transport then tells the client

@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class SessionEndpoint extends Endpoint {
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 
     private ProtocolSession session;
+    private PingLiveness liveness;
 
     /** The endpoint registration for one WebSocket server entry, at its {@code ws_path}. */
     public static ServerEndpointConfig configFor(SessionFactory factory) {
@@ -45,6 +47,7 @@ public final class SessionEndpoint extends Endpoint {
         }
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(SessionEndpoint.class, config.wsPath())
+                .configurator(new OriginCheck(config.allowOrigins()))
                 .build();
         endpointConfig.getUserProperties().put(FACTORY_PROPERTY, factory);
         return endpointConfig;
@@ -56,15 +59,20 @@ public final class SessionEndpoint extends Endpoint {
         ServerConfig config = factory.config();
         boolean text = config.transport() == Transport.WEBSOCKET;
         webSocket.setMaxIdleTimeout(0); // the session's own connection_timeout governs idleness
-        int maxMessage = Math.max(config.maxLineLength() * 4, 64 * 1024);
-        webSocket.setMaxTextMessageBufferSize(maxMessage);
-        webSocket.setMaxBinaryMessageBufferSize(maxMessage);
+        // Larger messages are refused by the container with close 1009 (message too big).
+        webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
+        webSocket.setMaxBinaryMessageBufferSize(config.maxMessageSize());
 
         WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket));
         session = factory.open(channel);
         if (session == null) {
             channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Server at capacity");
             return;
+        }
+        if (!config.pingInterval().isZero()) {
+            liveness = new PingLiveness(webSocket, channel, config.pingTimeout(), factory.timer());
+            webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
+            liveness.start(config.pingInterval());
         }
         ProtocolSession opened = session;
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
@@ -87,6 +95,9 @@ public final class SessionEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session webSocket, CloseReason closeReason) {
+        if (liveness != null) {
+            liveness.stop();
+        }
         if (session != null) {
             session.transportClosed(null);
         }
