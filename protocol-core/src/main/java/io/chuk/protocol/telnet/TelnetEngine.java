@@ -195,6 +195,15 @@ public final class TelnetEngine {
     static final int WANTNO = 2;
     static final int WANTYES = 3;
 
+    /**
+     * How many times we answer the peer's own WILL/WONT/DO/DONT for one option and direction.
+     * RFC 1143 stops loops with a peer that merely answers us, but a peer that insists (asks
+     * again after every refusal) or toggles (turns an option off as soon as we agree) makes a
+     * legitimate state change each time. Real clients initiate a handful of times per
+     * connection; after this many replies the option is ignored for the rest of the connection.
+     */
+    static final int REPLY_BUDGET = 16;
+
     /** One direction of all 256 options: state, queue bit and whether we agree to enable. */
     static final class Side {
         final boolean local;
@@ -203,6 +212,8 @@ public final class TelnetEngine {
         final byte[] state = new byte[256];
         final boolean[] opposite = new boolean[256];
         final boolean[] accept = new boolean[256];
+        /** Replies sent to the peer's own initiatives, per option, saturating at {@link #REPLY_BUDGET}. */
+        final byte[] replies = new byte[256];
 
         Side(boolean local) {
             this.local = local;
@@ -679,14 +690,17 @@ public final class TelnetEngine {
 
     /** WILL (for him) or DO (for us), per RFC 1143 section 7. */
     private void receivedPositive(Side side, int option) {
+        if (overBudget(side, option)) {
+            return;
+        }
         boolean was = side.state[option] == YES;
         switch (side.state[option]) {
             case NO:
                 if (side.accept[option]) {
                     side.state[option] = YES;
-                    command(side.yesCommand, option);
+                    reply(side, side.yesCommand, option);
                 } else {
-                    command(side.noCommand, option);
+                    reply(side, side.noCommand, option);
                 }
                 break;
             case YES:
@@ -704,7 +718,7 @@ public final class TelnetEngine {
                 if (side.opposite[option]) {
                     side.state[option] = WANTNO;
                     side.opposite[option] = false;
-                    command(side.noCommand, option);
+                    reply(side, side.noCommand, option);
                 } else {
                     side.state[option] = YES;
                 }
@@ -717,19 +731,22 @@ public final class TelnetEngine {
 
     /** WONT (for him) or DONT (for us), per RFC 1143 section 7. */
     private void receivedNegative(Side side, int option) {
+        if (overBudget(side, option)) {
+            return;
+        }
         boolean was = side.state[option] == YES;
         switch (side.state[option]) {
             case NO:
                 break;
             case YES:
                 side.state[option] = NO;
-                command(side.noCommand, option);
+                reply(side, side.noCommand, option);
                 break;
             case WANTNO:
                 if (side.opposite[option]) {
                     side.state[option] = WANTYES;
                     side.opposite[option] = false;
-                    command(side.yesCommand, option);
+                    reply(side, side.yesCommand, option);
                 } else {
                     side.state[option] = NO;
                 }
@@ -745,6 +762,23 @@ public final class TelnetEngine {
         if (!side.local && option == TTYPE && side.state[option] == NO) {
             startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
         }
+    }
+
+    private boolean overBudget(Side side, int option) {
+        if (side.replies[option] < REPLY_BUDGET) {
+            return false;
+        }
+        if (side.replies[option] == REPLY_BUDGET) {
+            side.replies[option]++; // log once
+            LOG.debug("Ignoring further negotiation of {} ({}): the peer keeps renegotiating it",
+                    TelnetOption.name(option), side.local ? "local" : "remote");
+        }
+        return true;
+    }
+
+    private void reply(Side side, int verb, int option) {
+        side.replies[option]++;
+        command(verb, option);
     }
 
     private boolean requestAndFlush(Side side, int option, boolean enable) {

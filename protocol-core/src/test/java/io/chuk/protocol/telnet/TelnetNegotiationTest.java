@@ -153,6 +153,24 @@ class TelnetNegotiationTest {
     }
 
     @Test
+    void insistentPeerIsAnsweredAtMostReplyBudgetTimes() {
+        Recorder r = new Recorder();
+        TelnetEngine e = T.engine(r);
+        for (int i = 0; i < 100; i++) {
+            e.receive(b(IAC, DO, 99, IAC, WILL, SGA, IAC, WONT, SGA));
+        }
+        int budget = TelnetEngine.REPLY_BUDGET;
+        byte[] sent = r.sentBytes();
+        assertEquals(3 * budget + 3 * budget, sent.length, "16 x WONT 99, 8 x (DO SGA, DONT SGA)");
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        for (int i = 0; i < budget; i++) {
+            want.writeBytes(i < budget / 2 ? b(IAC, WONT, 99, IAC, DO, SGA, IAC, DONT, SGA) : b(IAC, WONT, 99));
+        }
+        assertBytes(want.toByteArray(), sent);
+        assertTrue(T.malformed(sent) == null);
+    }
+
+    @Test
     void keepaliveBytes() {
         TelnetEngine e = T.engine(new Recorder());
         assertBytes(b(IAC, 241), e.keepalive(TelnetEngine.Keepalive.NOP));

@@ -165,7 +165,7 @@ class TelnetSubnegotiationTest {
         assertEquals(List.of("opt:remote:NAWS:true", "naws:80x24", "naws:132x50"), r.namedEvents());
         assertEquals(132, e.width());
         assertEquals(50, e.height());
-        assertBytes(TTYPE_SEND, r.sentBytes()); // NAWS reports are never answered
+        assertEquals(0, r.sentBytes().length); // NAWS reports are never answered
     }
 
     @Test
