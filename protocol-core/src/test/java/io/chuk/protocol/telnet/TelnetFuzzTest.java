@@ -143,10 +143,11 @@ class TelnetFuzzTest {
     }
 
     /** Feeds the stream (after start()) in random chunks, checking invariants as it goes. */
-    private static Outcome feed(byte[] stream, Random chunking) {
+    private static Outcome feed(byte[] stream, Random chunking, TelnetSettings settings) {
         Recorder r = new Recorder();
-        TelnetEngine e = T.engine(r);
+        TelnetEngine e = new TelnetEngine(settings, r);
         int cap = e.subnegotiationCapacity();
+        assertEquals(settings.maxSubnegotiationLength(), cap);
         e.start();
         int at = 0;
         while (at < stream.length || at == 0) {
@@ -188,8 +189,10 @@ class TelnetFuzzTest {
                 }
                 stream = mutate(random, valid.toByteArray());
             }
-            Outcome whole = feed(stream, null);
-            Outcome chunked = feed(stream, new Random(n));
+            // every third stream with a 16-byte sub-negotiation cap, so overflows happen too
+            TelnetSettings settings = n % 3 == 0 ? new TelnetSettings(16, 8, true, true) : TelnetSettings.defaults();
+            Outcome whole = feed(stream, null, settings);
+            Outcome chunked = feed(stream, new Random(n), settings);
             assertEquals(whole, chunked, "split changed the meaning of " + hex(stream));
             done++;
         }
