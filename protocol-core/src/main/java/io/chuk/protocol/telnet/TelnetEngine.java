@@ -66,7 +66,10 @@ import org.slf4j.LoggerFactory;
  * {@code receive} again.
  *
  * <p><b>Negotiation</b> follows RFC 1143 (the "Q method"): a command that does not change an
- * option's state is never answered, so no peer, however blind, can make us loop (ANCHORS 5.1).
+ * option's state is never answered, so a peer that blindly answers us cannot make us loop
+ * (ANCHORS 5.1). A peer that keeps re-asking on its own (asks again after each refusal, or
+ * revokes each agreement) makes a real state change every time; for that case each option has a
+ * budget of {@value #REPLY_BUDGET} replies per direction, after which it is ignored.
  * We offer ECHO and SGA and ask for SGA, TTYPE and NAWS at {@link #start()}; NEW-ENVIRON and
  * CHARSET are only brought up once the client has answered TTYPE (either refusing it or
  * reporting its first name), because eager NEW-ENVIRON crashed Windows telnet (ANCHORS 5.6).
@@ -86,16 +89,20 @@ import org.slf4j.LoggerFactory;
  *       omits {@code IAC SE} does not swallow the rest of the session (as BSD telnetd does).
  *       {@code IAC} followed by a non-command byte is kept as a literal 0xFF and that byte:
  *       clients that forget to double 0xFF in NAWS still get their window size.</li>
+ *   <li>The byte after {@code IAC SB} is the option, unless it is IAC: then, as in BSD telnetd,
+ *       it escapes (option 255 is {@code IAC SB IAC IAC}) and {@code IAC SB IAC SE} is empty.</li>
  *   <li>A sub-negotiation body longer than {@link TelnetSettings#maxSubnegotiationLength()} is
  *       discarded whole; the bytes up to its end are read but not stored.</li>
  *   <li>Unknown options are refused, SE outside a sub-negotiation, NOP, DM and GA are ignored,
- *       AYT is answered with visible text. A run of AYTs (or of DO TIMING-MARKs) with no data in
- *       between is answered once, so those commands cannot amplify traffic.</li>
+ *       AYT is answered with visible text. A run of AYTs with no data in between, or of
+ *       DO TIMING-MARKs with nothing in between, is answered once, so neither can be used to
+ *       amplify traffic or to loop.</li>
  * </ul>
  *
  * <p><b>Output</b>: bytes the engine wants sent (replies, sub-negotiation requests) go to
  * {@link Listener#onSend(byte[])}, batched: one call at the end of each {@code receive} and each
- * {@code request*}. Every batch consists of complete commands. Application output must go
+ * {@code request*} (a request made from inside a callback joins the batch of the running
+ * {@code receive}). Every batch consists of complete commands. Application output must go
  * through {@link #encode(byte[])} so that 0xFF and bare CR are escaped.
  */
 public final class TelnetEngine {
@@ -195,6 +202,15 @@ public final class TelnetEngine {
     static final int WANTNO = 2;
     static final int WANTYES = 3;
 
+    /**
+     * How many times we answer the peer's own WILL/WONT/DO/DONT for one option and direction.
+     * RFC 1143 stops loops with a peer that merely answers us, but a peer that insists (asks
+     * again after every refusal) or toggles (turns an option off as soon as we agree) makes a
+     * legitimate state change each time. Real clients initiate a handful of times per
+     * connection; after this many replies the option is ignored for the rest of the connection.
+     */
+    static final int REPLY_BUDGET = 16;
+
     /** One direction of all 256 options: state, queue bit and whether we agree to enable. */
     static final class Side {
         final boolean local;
@@ -203,6 +219,8 @@ public final class TelnetEngine {
         final byte[] state = new byte[256];
         final boolean[] opposite = new boolean[256];
         final boolean[] accept = new boolean[256];
+        /** Replies sent to the peer's own initiatives, per option, saturating at {@link #REPLY_BUDGET}. */
+        final byte[] replies = new byte[256];
 
         Side(boolean local) {
             this.local = local;
@@ -497,7 +515,7 @@ public final class TelnetEngine {
                         i--;
                     } else {
                         state = State.DATA;
-                        command(b);
+                        onCommand(b);
                     }
                     break;
                 case WILL:
@@ -568,7 +586,7 @@ public final class TelnetEngine {
     }
 
     /** A command byte (240..254) after IAC. */
-    private void command(int b) {
+    private void onCommand(int b) {
         seen();
         if (b != DO) {
             timingMarkAnswered = false; // DO decides for itself once its option byte is known
@@ -634,10 +652,8 @@ public final class TelnetEngine {
 
     private void receivedWill(int option) {
         if (option == TIMING_MARK) {
-            timingMarkAnswered = false;
             return; // answer to our keepalive DO TIMING-MARK (or nonsense): absorb, never reply
         }
-        timingMarkAnswered = false;
         if (option == LINEMODE) {
             lineModeRequested = true;
         }
@@ -645,7 +661,6 @@ public final class TelnetEngine {
     }
 
     private void receivedWont(int option) {
-        timingMarkAnswered = false;
         if (option == TIMING_MARK) {
             return;
         }
@@ -670,7 +685,6 @@ public final class TelnetEngine {
     }
 
     private void receivedDont(int option) {
-        timingMarkAnswered = false;
         if (option == TIMING_MARK) {
             return;
         }
@@ -679,14 +693,17 @@ public final class TelnetEngine {
 
     /** WILL (for him) or DO (for us), per RFC 1143 section 7. */
     private void receivedPositive(Side side, int option) {
+        if (overBudget(side, option)) {
+            return;
+        }
         boolean was = side.state[option] == YES;
         switch (side.state[option]) {
             case NO:
                 if (side.accept[option]) {
                     side.state[option] = YES;
-                    command(side.yesCommand, option);
+                    reply(side, side.yesCommand, option);
                 } else {
-                    command(side.noCommand, option);
+                    reply(side, side.noCommand, option);
                 }
                 break;
             case YES:
@@ -704,7 +721,7 @@ public final class TelnetEngine {
                 if (side.opposite[option]) {
                     side.state[option] = WANTNO;
                     side.opposite[option] = false;
-                    command(side.noCommand, option);
+                    reply(side, side.noCommand, option);
                 } else {
                     side.state[option] = YES;
                 }
@@ -717,19 +734,22 @@ public final class TelnetEngine {
 
     /** WONT (for him) or DONT (for us), per RFC 1143 section 7. */
     private void receivedNegative(Side side, int option) {
+        if (overBudget(side, option)) {
+            return;
+        }
         boolean was = side.state[option] == YES;
         switch (side.state[option]) {
             case NO:
                 break;
             case YES:
                 side.state[option] = NO;
-                command(side.noCommand, option);
+                reply(side, side.noCommand, option);
                 break;
             case WANTNO:
                 if (side.opposite[option]) {
                     side.state[option] = WANTYES;
                     side.opposite[option] = false;
-                    command(side.yesCommand, option);
+                    reply(side, side.yesCommand, option);
                 } else {
                     side.state[option] = NO;
                 }
@@ -745,6 +765,23 @@ public final class TelnetEngine {
         if (!side.local && option == TTYPE && side.state[option] == NO) {
             startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
         }
+    }
+
+    private boolean overBudget(Side side, int option) {
+        if (side.replies[option] < REPLY_BUDGET) {
+            return false;
+        }
+        if (side.replies[option] == REPLY_BUDGET) {
+            side.replies[option]++; // log once
+            LOG.debug("Ignoring further negotiation of {} ({}): the peer keeps renegotiating it",
+                    TelnetOption.name(option), side.local ? "local" : "remote");
+        }
+        return true;
+    }
+
+    private void reply(Side side, int verb, int option) {
+        side.replies[option]++;
+        command(verb, option);
     }
 
     private boolean requestAndFlush(Side side, int option, boolean enable) {
