@@ -7,6 +7,8 @@ import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
+import io.chuk.protocol.monitor.SessionMonitor;
+import io.chuk.protocol.websocket.MonitorEndpoint;
 import io.chuk.protocol.websocket.SessionEndpoint;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -49,6 +51,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final List<SessionFactory> factories = new ArrayList<>();
     private WeldContainer weld;
     private SessionHost host;
+    private SessionMonitor monitor;
     private Server server;
 
     public StandaloneServer(ProtocolConfig config) {
@@ -62,6 +65,9 @@ public final class StandaloneServer implements AutoCloseable {
     public void start() throws ConfigException, Exception {
         weld = new Weld().skipShutdownHook().initialize();
         host = new SessionHost(new CdiHandlerFactory(weld.getBeanManager()));
+        if (config.servers().stream().anyMatch(ServerConfig::enableMonitoring)) {
+            monitor = new SessionMonitor(host.registry());
+        }
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("chuk-jetty");
@@ -95,8 +101,15 @@ public final class StandaloneServer implements AutoCloseable {
             switch (entry.transport()) {
                 case TELNET -> LOG.info("Telnet server '{}' running on {}{}", entry.name(), where, entry.useSsl() ? " (TLS)" : "");
                 case TCP -> LOG.info("TCP server '{}' running on {}{}", entry.name(), where, entry.useSsl() ? " (TLS)" : "");
-                case WEBSOCKET, WS_TELNET -> LOG.info("WebSocket server '{}' ({}) running on {}://{}{}",
-                        entry.name(), entry.transport(), entry.useSsl() ? "wss" : "ws", where, entry.wsPath());
+                case WEBSOCKET, WS_TELNET -> {
+                    String scheme = entry.useSsl() ? "wss" : "ws";
+                    LOG.info("WebSocket server '{}' ({}) running on {}://{}{}",
+                            entry.name(), entry.transport(), scheme, where, entry.wsPath());
+                    if (entry.enableMonitoring()) {
+                        LOG.info("Session monitor of '{}' on {}://{}{}{}", entry.name(), scheme, where, entry.monitorPath(),
+                                entry.monitorToken() != null ? " (token required)" : "");
+                    }
+                }
             }
         }
     }
@@ -122,9 +135,14 @@ public final class StandaloneServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setVirtualHosts(List.of("@" + connectorName));
-        JakartaWebSocketServletContainerInitializer.configure(context,
-                (servletContext, container) -> container.addEndpoint(SessionEndpoint.configFor(factory)));
-        contexts.addHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.addEndpoint(SessionEndpoint.configFor(factory));
+            if (entry.enableMonitoring()) {
+                container.addEndpoint(MonitorEndpoint.configFor(entry, monitor));
+            }
+        });
+        contexts.addHandler(entry.enableMonitoring() && entry.monitorToken() != null
+                ? new MonitorGuard(context, entry.monitorPath(), entry.monitorToken()) : context);
         return connector;
     }
 

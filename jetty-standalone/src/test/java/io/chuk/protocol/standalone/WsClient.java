@@ -28,14 +28,25 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(String uri, String origin) throws Exception {
-        return connect(HTTP, uri, origin);
+        return connect(HTTP, uri, origin, null);
+    }
+
+    static WsClient connect(String uri, String origin, String authorization) throws Exception {
+        return connect(HTTP, uri, origin, authorization);
     }
 
     static WsClient connect(HttpClient http, String uri, String origin) throws Exception {
+        return connect(http, uri, origin, null);
+    }
+
+    static WsClient connect(HttpClient http, String uri, String origin, String authorization) throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();

@@ -85,6 +85,8 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** The thread running a handler callback right now: its sends are flushed when it returns. */
     private volatile Thread callbackThread;
 
+    private final java.util.List<SessionTap> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private BaseHandler handler;
     private HandlerFactory.Created created;
 
@@ -148,6 +150,43 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
     }
 
+    /** The WebSocket request path (with query), or {@code null}. */
+    public String requestPath() {
+        return channel.requestPath();
+    }
+
+    /** The client's User-Agent, or {@code null}. */
+    public String userAgent() {
+        return channel.userAgent();
+    }
+
+    /** Starts copying this session's traffic to {@code tap} (the monitor's watchers). */
+    public void addTap(SessionTap tap) {
+        taps.add(tap);
+    }
+
+    public void removeTap(SessionTap tap) {
+        taps.remove(tap);
+    }
+
+    private void tapInput(byte[] bytes) {
+        if (!taps.isEmpty()) {
+            tapInput(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void tapInput(String text) {
+        for (SessionTap tap : taps) {
+            tap.input(text);
+        }
+    }
+
+    private void tapOutput(String text) {
+        for (SessionTap tap : taps) {
+            tap.output(text);
+        }
+    }
+
     // ---- HandlerContext ----------------------------------------------------------------------
 
     @Override
@@ -162,6 +201,9 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendLine(String line) {
+        if (!taps.isEmpty()) {
+            tapOutput(messageFramed() ? line : line + "\r\n");
+        }
         if (messageFramed()) {
             enqueueOutput(line.getBytes(StandardCharsets.UTF_8));
         } else {
@@ -175,6 +217,9 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendRaw(byte[] data) {
+        if (!taps.isEmpty()) {
+            tapOutput(new String(data, StandardCharsets.UTF_8));
+        }
         if (data.length > 0) {
             enqueueOutput(telnet != null ? telnet.encode(data) : data.clone());
         }
@@ -184,6 +229,9 @@ public final class ProtocolSession implements Session, HandlerContext {
     public void sendPrompt(String prompt) {
         if (messageFramed()) {
             return;
+        }
+        if (!taps.isEmpty()) {
+            tapOutput(prompt);
         }
         byte[] bytes = prompt.getBytes(StandardCharsets.UTF_8);
         enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes);
@@ -366,6 +414,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             if (item instanceof byte[] bytes) {
                 deliverBytes(bytes);
             } else if (item instanceof String text) {
+                tapInput(text);
                 invoke(() -> handler.processMessage(text));
             } else {
                 invoke(handler::onEndOfInput);
@@ -376,11 +425,13 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     private void deliverBytes(byte[] bytes) {
         if (telnet == null) {
+            tapInput(bytes);
             invoke(() -> handler.processData(bytes));
             return;
         }
         TelnetStream.Decoded decoded = telnet.receive(bytes);
         if (decoded.input().length > 0) {
+            tapInput(decoded.input());
             invoke(() -> handler.processData(decoded.input()));
         }
         if (decoded.resized() && !handlerFailed) {

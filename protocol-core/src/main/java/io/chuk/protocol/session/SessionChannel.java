@@ -18,6 +18,16 @@ public interface SessionChannel {
 
     InetSocketAddress remoteAddress();
 
+    /** The request path (with query) of a WebSocket handshake, or {@code null} for raw sockets. */
+    default String requestPath() {
+        return null;
+    }
+
+    /** The client's {@code User-Agent} header, or {@code null} when it sent none or has no such thing. */
+    default String userAgent() {
+        return null;
+    }
+
     /**
      * Writes the buffers in order and calls back once they are all written. The session never
      * has more than one write in flight. A byte-stream channel writes them back to back; a

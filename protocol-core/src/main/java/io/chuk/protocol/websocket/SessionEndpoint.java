@@ -47,7 +47,7 @@ public final class SessionEndpoint extends Endpoint {
         }
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(SessionEndpoint.class, config.wsPath())
-                .configurator(new OriginCheck(config.allowOrigins()))
+                .configurator(new HandshakeCheck(config.allowOrigins()))
                 .build();
         endpointConfig.getUserProperties().put(FACTORY_PROPERTY, factory);
         return endpointConfig;

@@ -42,6 +42,18 @@ final class WebSocketChannel implements SessionChannel {
     }
 
     @Override
+    public String requestPath() {
+        Object path = webSocket.getUserProperties().get(HandshakeCheck.PATH_PROPERTY);
+        return path instanceof String text ? text : webSocket.getRequestURI().toString();
+    }
+
+    @Override
+    public String userAgent() {
+        Object agent = webSocket.getUserProperties().get(HandshakeCheck.USER_AGENT_PROPERTY);
+        return agent instanceof String text ? text : null;
+    }
+
+    @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
         if (textFrames) {
             sendText(buffers, 0, callback);

@@ -1,0 +1,64 @@
+package io.chuk.protocol.websocket;
+
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The handshake step of every endpoint, portable to any Jakarta container.
+ *
+ * <p>Enforces {@code allow_origins} before the upgrade: a browser page from another origin gets
+ * HTTP 403 and never reaches a session. {@code *} allows every origin; otherwise origins match
+ * exactly (ignoring case and a trailing slash). Requests without an {@code Origin} header come
+ * from non-browser clients and are allowed: the check exists to stop other web sites from
+ * driving a visitor's browser. Also records the request path and {@code User-Agent} for the
+ * monitor (the containers give each handshake its own copy of the user properties).
+ */
+final class HandshakeCheck extends ServerEndpointConfig.Configurator {
+
+    static final String PATH_PROPERTY = "io.chuk.protocol.requestPath";
+    static final String USER_AGENT_PROPERTY = "io.chuk.protocol.userAgent";
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
+
+    private final List<String> allowed;
+    private final boolean any;
+
+    HandshakeCheck(List<String> allowOrigins) {
+        this.any = allowOrigins.contains("*");
+        this.allowed = allowOrigins.stream().map(HandshakeCheck::normalise).toList();
+    }
+
+    @Override
+    public boolean checkOrigin(String origin) {
+        if (any || origin == null || allowed.contains(normalise(origin))) {
+            return true;
+        }
+        LOG.warn("Rejected WebSocket handshake from origin '{}' (allow_origins: {})", origin, allowed);
+        return false;
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        String query = request.getQueryString();
+        String path = request.getRequestURI() == null ? null : request.getRequestURI().getRawPath();
+        config.getUserProperties().put(PATH_PROPERTY, query == null ? path : path + "?" + query);
+        List<String> agents = request.getHeaders().get("User-Agent");
+        if (agents == null) {
+            agents = request.getHeaders().get("user-agent");
+        }
+        if (agents != null && !agents.isEmpty()) {
+            config.getUserProperties().put(USER_AGENT_PROPERTY, agents.get(0));
+        }
+    }
+
+    private static String normalise(String origin) {
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
