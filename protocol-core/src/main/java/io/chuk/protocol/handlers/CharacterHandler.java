@@ -110,7 +110,12 @@ public abstract class CharacterHandler extends BaseHandler {
 
     /** Appends a character to the line being typed, echoing it when the server echoes. */
     protected void addToCommand(char c) {
-        if (currentCommand.length() >= config().maxLineLength()) {
+        int length = currentCommand.length();
+        if (Character.isLowSurrogate(c) && (length == 0 || !Character.isHighSurrogate(currentCommand.charAt(length - 1)))) {
+            return; // the first half of this character was not kept (line full), so neither is this half
+        }
+        int room = Character.isHighSurrogate(c) ? 2 : 1; // keep a surrogate pair whole or not at all
+        if (length + room > config().maxLineLength() && !Character.isLowSurrogate(c)) {
             return; // bounded: further keystrokes on an over-long line are ignored
         }
         currentCommand.append(c);
