@@ -146,28 +146,32 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendLine(String line) {
+        enqueueOutput(lineBytes(line), false);
+    }
+
+    /** A line as the transport sends it: framed as it is, or followed by CR LF. */
+    private byte[] lineBytes(String line) {
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
         if (messageFramed()) {
-            enqueueOutput(line.getBytes(StandardCharsets.UTF_8));
-        } else {
-            byte[] text = line.getBytes(StandardCharsets.UTF_8);
-            byte[] bytes = new byte[text.length + 2];
-            System.arraycopy(text, 0, bytes, 0, text.length);
-            System.arraycopy(CRLF, 0, bytes, text.length, 2);
-            enqueueOutput(bytes);
+            return text;
         }
+        byte[] bytes = new byte[text.length + 2];
+        System.arraycopy(text, 0, bytes, 0, text.length);
+        System.arraycopy(CRLF, 0, bytes, text.length, 2);
+        return bytes;
     }
 
     @Override
     public void sendRaw(byte[] data) {
         if (data.length > 0) {
-            enqueueOutput(data.clone());
+            enqueueOutput(data.clone(), false);
         }
     }
 
     @Override
     public void sendPrompt(String prompt) {
         if (!messageFramed()) {
-            enqueueOutput(prompt.getBytes(StandardCharsets.UTF_8));
+            enqueueOutput(prompt.getBytes(StandardCharsets.UTF_8), false);
         }
     }
 
@@ -184,25 +188,33 @@ public final class ProtocolSession implements Session, HandlerContext {
             if (state != State.OPEN) {
                 return;
             }
-            state = State.CLOSING;
-            cancelIdleTimer();
-            closeNow = !writing && outbox.isEmpty();
-            if (!closeNow) {
-                closeTimer = host.timer().schedule(this::forceClose,
-                        CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            closeNow = beginClosing();
         }
         if (closeNow) {
             channel.close();
         }
     }
 
+    /** OPEN to CLOSING, under the lock; returns whether nothing is left to write (close at once). */
+    private boolean beginClosing() {
+        state = State.CLOSING;
+        cancelIdleTimer();
+        boolean closeNow = !writing && outbox.isEmpty();
+        if (!closeNow) {
+            closeTimer = host.timer().schedule(this::forceClose,
+                    CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return closeNow;
+    }
+
     /** Tells the client {@code message} (if not null), then closes. */
     public void closeWithMessage(String message) {
-        if (message != null && isOpen()) {
-            sendLine(message);
+        if (message == null) {
+            close();
+        } else {
+            // Queue the message and start closing in one step, so no other output can follow it.
+            enqueueOutput(lineBytes(message), true);
         }
-        close();
     }
 
     // ---- transport side -------------------------------------------------------------------------
@@ -377,7 +389,8 @@ public final class ProtocolSession implements Session, HandlerContext {
         return config.transport() == Transport.WEBSOCKET;
     }
 
-    private void enqueueOutput(byte[] bytes) {
+    /** Queues output and starts writing; with {@code thenClose} the session starts closing after it. */
+    private void enqueueOutput(byte[] bytes, boolean thenClose) {
         boolean pause = false;
         boolean overflow = false;
         ByteBuffer[] batch = null;
@@ -396,6 +409,9 @@ public final class ProtocolSession implements Session, HandlerContext {
                 if (!writing) {
                     writing = true;
                     batch = takeBatch();
+                }
+                if (thenClose) {
+                    beginClosing(); // writing is under way: the channel closes once the outbox drains
                 }
             }
         }
@@ -540,7 +556,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     private static String formatSeconds(Duration timeout) {
         long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format("%.1f seconds", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(java.util.Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 
     private void cancelIdleTimer() {
