@@ -35,6 +35,7 @@ final class FakeSessionChannel implements SessionChannel {
     private final List<Boolean> pauses = new ArrayList<>();
     private final List<WriteCallback> neverCompleted = new ArrayList<>();
     private int closeCount;
+    private boolean closeDone;
     private String outputAtClose;
     private int inFlight;
     private int maxInFlight;
@@ -67,6 +68,7 @@ final class FakeSessionChannel implements SessionChannel {
         }
         if (report && opened != null) {
             opened.transportClosed(null);
+            markCloseDone();
         }
         return opened;
     }
@@ -152,6 +154,14 @@ final class FakeSessionChannel implements SessionChannel {
         }
         if (report != null) {
             report.transportClosed(null);
+            markCloseDone();
+        }
+    }
+
+    private void markCloseDone() {
+        synchronized (monitor) {
+            closeDone = true;
+            monitor.notifyAll();
         }
     }
 
@@ -225,8 +235,9 @@ final class FakeSessionChannel implements SessionChannel {
         return await(() -> buffers.size() >= count, WAIT);
     }
 
+    /** Waits until the channel was closed and (like a real transport) has told its session. */
     boolean awaitClosed() throws InterruptedException {
-        return await(() -> closeCount > 0, WAIT);
+        return await(() -> closeDone, WAIT);
     }
 
     boolean awaitPauses(List<Boolean> expected) throws InterruptedException {
