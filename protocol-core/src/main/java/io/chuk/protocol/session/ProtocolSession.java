@@ -372,7 +372,7 @@ public final class ProtocolSession implements Session, HandlerContext {
     private void invoke(Callback callback) {
         try {
             callback.run();
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
             handlerFailed = true;
             try {
                 handler.onError(e);

@@ -130,6 +130,9 @@ class ProtocolSessionTest {
             if (line.equals("boom")) {
                 throw new IllegalStateException("boom");
             }
+            if (line.equals("assert")) {
+                throw new AssertionError("assert");
+            }
             if (line.equals("block")) {
                 probe.blocked.countDown();
                 assertTrue(probe.gate.await(WAIT_SECONDS * 2, TimeUnit.SECONDS));
@@ -454,6 +457,19 @@ class ProtocolSessionTest {
         assertTrue(good.isOpen());
         assertEquals(0, healthy.closeCount());
         assertEquals(1, host.registry().size());
+    }
+
+    @Test
+    void handlerThrowingAnErrorIsTreatedLikeAnExceptionAndDoesNotWedgeTheSession() throws Exception {
+        FakeSessionChannel channel = channel(FakeSessionChannel.Completion.INLINE);
+        ProtocolSession session = open(tcp(null), channel);
+        receive(session, "assert\r\n");
+        receive(session, "after\r\n");
+        assertAwaited(channel.awaitClosed(), "session closed after the handler's AssertionError", channel);
+        assertEquals("> " + ERROR_MESSAGE + "\r\n", channel.outputAtClose());
+        assertTrue(probe.events.contains("error:assert"), "onError was called");
+        assertFalse(probe.lines.contains("after"));
+        assertFalse(session.isOpen());
     }
 
     // ---- flow control -----------------------------------------------------------------------------
