@@ -63,7 +63,8 @@ public final class CdiHandlerFactory implements HandlerFactory {
     }
 
     private <T extends BaseHandler> Created fromContainer(Class<T> type) {
-        Instance<T> instance = CDI.current().select(type);
+        // This factory's container, not whichever one CDI.current() finds (there may be several).
+        Instance<T> instance = beanManager.createInstance().select(type);
         T handler = instance.get();
         return new Created() {
             @Override

@@ -41,9 +41,13 @@ public final class LineEditor {
 
     private enum Escape { NONE, ESC, CSI }
 
-    private final int maxLength;
+    private final int maxBytes;
     private final int historySize;
     private final StringBuilder line = new StringBuilder();
+    /** UTF-8 length of {@link #line}, which the limit counts. */
+    private int lineBytes;
+    /** A high surrogate was refused at the limit, so its low half must be dropped too. */
+    private boolean refusedHighSurrogate;
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
     private String draft = "";
@@ -52,11 +56,11 @@ public final class LineEditor {
     private final StringBuilder escapeParams = new StringBuilder();
 
     /**
-     * @param maxLength   longest line, in chars
+     * @param maxBytes    longest line, in UTF-8 bytes
      * @param historySize how many entered lines Up/Down can recall (0 = no history)
      */
-    public LineEditor(int maxLength, int historySize) {
-        this.maxLength = maxLength;
+    public LineEditor(int maxBytes, int historySize) {
+        this.maxBytes = maxBytes;
         this.historySize = historySize;
     }
 
@@ -92,7 +96,7 @@ public final class LineEditor {
             case 0x15 -> eraseChars(line.length(), listener);
             case 0x17 -> eraseWord(listener);
             case 0x03 -> {
-                line.setLength(0);
+                clear();
                 listener.interrupt();
             }
             case 0x04 -> {
@@ -116,18 +120,26 @@ public final class LineEditor {
 
     private void enter(Listener listener) {
         String entered = line.toString();
-        line.setLength(0);
+        clear();
         remember(entered);
         listener.echo("\r\n");
         listener.line(entered);
     }
 
     private void insert(char c, Listener listener) {
-        if (line.length() >= maxLength) {
+        if (Character.isLowSurrogate(c) && (refusedHighSurrogate || line.length() == 0
+                || !Character.isHighSurrogate(line.charAt(line.length() - 1)))) {
+            refusedHighSurrogate = false;
+            return; // the other half of a character that did not fit, or a stray half
+        }
+        int size = utf8Length(c);
+        if (lineBytes + size > maxBytes) {
+            refusedHighSurrogate = Character.isHighSurrogate(c);
             listener.echo(BELL);
             return;
         }
         line.append(c);
+        lineBytes += size;
         if (Character.isHighSurrogate(c)) {
             return; // echoed with its low surrogate
         }
@@ -145,6 +157,7 @@ public final class LineEditor {
             int last = line.length() - 1;
             boolean pair = last > 0 && Character.isLowSurrogate(line.charAt(last))
                     && Character.isHighSurrogate(line.charAt(last - 1));
+            lineBytes -= pair ? 4 : utf8Length(line.charAt(last));
             line.setLength(pair ? last - 1 : last);
             erase.append(ERASE_ONE);
         }
@@ -215,9 +228,49 @@ public final class LineEditor {
         historyIndex = target;
         String replacement = target == history.size() ? draft : history.get(target);
         eraseChars(line.length(), listener);
-        line.append(replacement, 0, Math.min(replacement.length(), maxLength));
+        for (int i = 0; i < replacement.length(); i++) {
+            insert(replacement.charAt(i), SILENT);
+        }
         if (line.length() > 0) {
             listener.echo(line.toString());
         }
     }
+
+    private void clear() {
+        line.setLength(0);
+        lineBytes = 0;
+        refusedHighSurrogate = false;
+    }
+
+    /** UTF-8 bytes of one char: a surrogate pair counts 4, all on its high half. */
+    private static int utf8Length(char c) {
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800) {
+            return 2;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return 4;
+        }
+        return Character.isLowSurrogate(c) ? 0 : 3;
+    }
+
+    private static final Listener SILENT = new Listener() {
+        @Override
+        public void echo(String text) {
+        }
+
+        @Override
+        public void line(String entered) {
+        }
+
+        @Override
+        public void interrupt() {
+        }
+
+        @Override
+        public void endOfInput() {
+        }
+    };
 }

@@ -201,18 +201,22 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendLine(String line) {
+        enqueueOutput(lineBytes(line), false);
+    }
+
+    /** A line as the transport sends it: one frame as it is, or followed by CR LF (telnet-escaped). */
+    private byte[] lineBytes(String line) {
         if (!taps.isEmpty()) {
             tapOutput(messageFramed() ? line : line + "\r\n");
         }
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
         if (messageFramed()) {
-            enqueueOutput(line.getBytes(StandardCharsets.UTF_8));
-        } else {
-            byte[] text = line.getBytes(StandardCharsets.UTF_8);
-            byte[] bytes = new byte[text.length + 2];
-            System.arraycopy(text, 0, bytes, 0, text.length);
-            System.arraycopy(CRLF, 0, bytes, text.length, 2);
-            enqueueOutput(telnet != null ? telnet.encode(bytes) : bytes);
+            return text;
         }
+        byte[] bytes = new byte[text.length + 2];
+        System.arraycopy(text, 0, bytes, 0, text.length);
+        System.arraycopy(CRLF, 0, bytes, text.length, 2);
+        return telnet != null ? telnet.encode(bytes) : bytes;
     }
 
     @Override
@@ -221,7 +225,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             tapOutput(new String(data, StandardCharsets.UTF_8));
         }
         if (data.length > 0) {
-            enqueueOutput(telnet != null ? telnet.encode(data) : data.clone());
+            enqueueOutput(telnet != null ? telnet.encode(data) : data.clone(), false);
         }
     }
 
@@ -234,7 +238,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             tapOutput(prompt);
         }
         byte[] bytes = prompt.getBytes(StandardCharsets.UTF_8);
-        enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes);
+        enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes, false);
     }
 
     /** Whether the server echoes typed characters: telnet clients that agreed to WILL ECHO. */
@@ -251,25 +255,33 @@ public final class ProtocolSession implements Session, HandlerContext {
             if (state != State.OPEN) {
                 return;
             }
-            state = State.CLOSING;
-            cancelIdleTimer();
-            closeNow = !writing && outbox.isEmpty();
-            if (!closeNow) {
-                closeTimer = host.timer().schedule(this::forceClose,
-                        CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            closeNow = beginClosing();
         }
         if (closeNow) {
             channel.close();
         }
     }
 
+    /** OPEN to CLOSING, under the lock; returns whether nothing is left to write (close at once). */
+    private boolean beginClosing() {
+        state = State.CLOSING;
+        cancelIdleTimer();
+        boolean closeNow = !writing && outbox.isEmpty();
+        if (!closeNow) {
+            closeTimer = host.timer().schedule(this::forceClose,
+                    CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return closeNow;
+    }
+
     /** Tells the client {@code message} (if not null), then closes. */
     public void closeWithMessage(String message) {
-        if (message != null && isOpen()) {
-            sendLine(message);
+        if (message == null) {
+            close();
+        } else {
+            // Queue the message and start closing in one step, so no other output can follow it.
+            enqueueOutput(lineBytes(message), true);
         }
-        close();
     }
 
     // ---- transport side -------------------------------------------------------------------------
@@ -456,7 +468,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         callbackThread = Thread.currentThread();
         try {
             callback.run();
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
             handlerFailed = true;
             try {
                 handler.onError(e);
@@ -477,6 +489,11 @@ public final class ProtocolSession implements Session, HandlerContext {
     }
 
     private void enqueueOutput(byte[] bytes) {
+        enqueueOutput(bytes, false);
+    }
+
+    /** Queues output and starts writing; with {@code thenClose} the session starts closing after it. */
+    private void enqueueOutput(byte[] bytes, boolean thenClose) {
         boolean pause = false;
         boolean overflow = false;
         ByteBuffer[] batch = null;
@@ -496,6 +513,9 @@ public final class ProtocolSession implements Session, HandlerContext {
                 if (!writing && Thread.currentThread() != callbackThread) {
                     writing = true;
                     batch = takeBatch();
+                }
+                if (thenClose) {
+                    beginClosing(); // the channel closes once the outbox drains
                 }
             }
         }
@@ -654,7 +674,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     private static String formatSeconds(Duration timeout) {
         long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format("%.1f seconds", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(java.util.Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 
     // ---- telnet keepalive ---------------------------------------------------------------------
