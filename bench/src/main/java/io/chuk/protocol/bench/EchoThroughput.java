@@ -114,7 +114,8 @@ public final class EchoThroughput {
     }
 
     /** One measuring window. */
-    record Sample(double messagesPerSecond, double serverCpuMicrosPerMessage, double clientCpuShare) {
+    record Sample(double messagesPerSecond, double serverCpuMicrosPerMessage, double clientCpuShare,
+                  double answersPerRead, double contextSwitchesPerMessage) {
     }
 
     record Result(Scenario scenario, List<Sample> ours, List<Sample> baseline) {
@@ -210,9 +211,12 @@ public final class EchoThroughput {
                                 options.measure(), scenario.clientThreads());
                         (isOurs ? oursSamples : baseSamples).add(sample);
                         System.out.printf(Locale.ROOT, "  %-20s round %d  %-8s %10.0f msg/s  server %6.1f us CPU/msg"
-                                        + "  client %3.0f%% of CPU used%n", label, round + 1, isOurs ? "ours" : "baseline",
-                                sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
-                                100 * sample.clientCpuShare());
+                                        + "  client %3.0f%% of CPU  %4.1f ctx switches/msg%s%n", label, round + 1,
+                                isOurs ? "ours" : "baseline", sample.messagesPerSecond(),
+                                sample.serverCpuMicrosPerMessage(), 100 * sample.clientCpuShare(),
+                                sample.contextSwitchesPerMessage(),
+                                Double.isNaN(sample.answersPerRead()) ? ""
+                                        : String.format(Locale.ROOT, "  %.1f answers/client read", sample.answersPerRead()));
                     }
                 }
                 results.add(new Result(scenario, oursSamples, baseSamples));
@@ -238,11 +242,15 @@ public final class EchoThroughput {
         try (Load load = starter.start()) {
             sleep(settle);
             long c0 = load.completed();
+            long r0 = load.answerReads();
+            long cs0 = contextSwitches();
             long cpu0 = processCpuNanos();
             long client0 = threadCpuNanos(clientThreads);
             long t0 = System.nanoTime();
             sleep(seconds);
             long c1 = load.completed();
+            long r1 = load.answerReads();
+            long cs1 = contextSwitches();
             long cpu1 = processCpuNanos();
             long client1 = threadCpuNanos(clientThreads);
             long t1 = System.nanoTime();
@@ -256,7 +264,9 @@ public final class EchoThroughput {
             long clientCpu = client1 - client0;
             long processCpu = cpu1 - cpu0;
             return new Sample(messages / ((t1 - t0) / 1e9), (processCpu - clientCpu) / 1e3 / messages,
-                    processCpu > 0 ? (double) clientCpu / processCpu : 0);
+                    processCpu > 0 ? (double) clientCpu / processCpu : 0,
+                    r0 >= 0 && r1 > r0 ? (double) messages / (r1 - r0) : Double.NaN,
+                    cs0 >= 0 && cs1 >= cs0 ? (double) (cs1 - cs0) / messages : Double.NaN);
         }
     }
 
@@ -297,6 +307,30 @@ public final class EchoThroughput {
                 if (cpu > 0) {
                     total += cpu;
                 }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Context switches of all threads of this JVM (client and servers alike) from
+     * /proc/self/task/N/status, or -1 where there is no /proc. Threads that ended are not counted.
+     */
+    private static long contextSwitches() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return -1;
+        }
+        long total = 0;
+        for (java.io.File task : tasks) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended meanwhile
             }
         }
         return total;

@@ -6,6 +6,11 @@ interface Load extends AutoCloseable {
     /** Answers received and checked so far, over all connections. */
     long completed();
 
+    /** Client reads that brought answers, or -1 where the client cannot tell (WebSocket). */
+    default long answerReads() {
+        return -1;
+    }
+
     /** The first error (wrong answer, connection lost), or null. */
     Throwable failure();
 

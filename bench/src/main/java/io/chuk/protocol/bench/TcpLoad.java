@@ -78,6 +78,16 @@ final class TcpLoad implements Load {
         return total;
     }
 
+    /** Client socket reads that brought answers: answers per read shows how the server batches its writes. */
+    @Override
+    public long answerReads() {
+        long total = 0;
+        for (Worker worker : workers) {
+            total += worker.answerReads;
+        }
+        return total;
+    }
+
     @Override
     public Throwable failure() {
         return failure;
@@ -144,6 +154,8 @@ final class TcpLoad implements Load {
         final Thread thread;
         /** Written only by this worker's thread. */
         volatile long completed;
+        /** Socket reads that delivered at least one answer (written only by this worker's thread). */
+        volatile long answerReads;
 
         Worker(int index) throws IOException {
             selector = Selector.open();
@@ -198,6 +210,7 @@ final class TcpLoad implements Load {
             }
             if (answers > 0) {
                 completed += answers;
+                answerReads++;
             }
             send(conn);
         }
