@@ -7,9 +7,8 @@ import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
-import io.chuk.protocol.monitor.SessionMonitor;
-import io.chuk.protocol.websocket.MonitorEndpoint;
-import io.chuk.protocol.websocket.SessionEndpoint;
+import io.chuk.protocol.runtime.ProtocolRuntime;
+import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import io.chuk.protocol.tcp.TlsContexts;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +46,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final ProtocolConfig config;
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
-    private final List<SessionFactory> factories = new ArrayList<>();
     private WeldContainer weld;
-    private SessionHost host;
-    private SessionMonitor monitor;
+    private ProtocolRuntime runtime;
     private Server server;
 
     public StandaloneServer(ProtocolConfig config) {
@@ -64,10 +60,7 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public void start() throws ConfigException, Exception {
         weld = new Weld().skipShutdownHook().initialize();
-        host = new SessionHost(new CdiHandlerFactory(weld.getBeanManager()));
-        if (config.servers().stream().anyMatch(ServerConfig::enableMonitoring)) {
-            monitor = new SessionMonitor(host.registry());
-        }
+        runtime = new ProtocolRuntime(config, new CdiHandlerFactory(weld.getBeanManager()));
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("chuk-jetty");
@@ -77,8 +70,7 @@ public final class StandaloneServer implements AutoCloseable {
         server.setHandler(contexts);
 
         for (ServerConfig entry : config.servers()) {
-            SessionFactory factory = host.factoryFor(entry);
-            factories.add(factory);
+            SessionFactory factory = runtime.factory(entry.name());
             ServerConnector connector = entry.transport().isWebSocket()
                     ? webSocketConnector(entry, factory, contexts)
                     : RawConnectors.create(server, factory);
@@ -136,9 +128,8 @@ public final class StandaloneServer implements AutoCloseable {
         context.setContextPath("/");
         context.setVirtualHosts(List.of("@" + connectorName));
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-            container.addEndpoint(SessionEndpoint.configFor(factory));
-            if (entry.enableMonitoring()) {
-                container.addEndpoint(MonitorEndpoint.configFor(entry, monitor));
+            for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
+                container.addEndpoint(endpoint);
             }
         });
         contexts.addHandler(entry.enableMonitoring() && entry.monitorToken() != null
@@ -163,7 +154,7 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public SessionHost sessionHost() {
-        return host;
+        return runtime.host();
     }
 
     /**
@@ -171,7 +162,6 @@ public final class StandaloneServer implements AutoCloseable {
      * closed in parallel (waiting at most {@code drain} for output to flush), then Jetty stops.
      */
     public void stop(Duration drain) throws Exception {
-        factories.forEach(SessionFactory::stopAccepting);
         if (server != null) {
             for (Connector connector : server.getConnectors()) {
                 if (connector instanceof ServerConnector serverConnector) {
@@ -179,8 +169,8 @@ public final class StandaloneServer implements AutoCloseable {
                 }
             }
         }
-        if (host != null) {
-            host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, drain);
+        if (runtime != null) {
+            runtime.drain(drain);
         }
         close();
     }
@@ -195,9 +185,9 @@ public final class StandaloneServer implements AutoCloseable {
             }
             server = null;
         }
-        if (host != null) {
-            host.close();
-            host = null;
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
         }
         if (weld != null) {
             weld.shutdown();

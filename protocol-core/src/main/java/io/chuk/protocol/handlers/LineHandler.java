@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 public abstract class LineHandler extends CharacterHandler {
 
+    private static final java.util.regex.Pattern NEWLINE = java.util.regex.Pattern.compile("\r\n|\r|\n");
+
     private LineAssembler assembler;
 
     private final LineAssembler.Listener lines = new LineAssembler.Listener() {
@@ -48,7 +50,8 @@ public abstract class LineHandler extends CharacterHandler {
         // A frame is a line; newlines inside split it. A trailing newline adds no empty line.
         String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-        for (String line : body.split("\r\n|\r|\n", -1)) {
+        String[] lines = body.indexOf('\r') < 0 && body.indexOf('\n') < 0 ? new String[] {body} : NEWLINE.split(body, -1);
+        for (String line : lines) {
             if (isSessionEnded()) {
                 return;
             }

@@ -1,0 +1,98 @@
+package io.chuk.protocol.runtime;
+
+import io.chuk.protocol.cdi.HandlerFactory;
+import io.chuk.protocol.config.ProtocolConfig;
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.monitor.SessionMonitor;
+import io.chuk.protocol.session.SessionFactory;
+import io.chuk.protocol.session.SessionHost;
+import io.chuk.protocol.websocket.MonitorEndpoint;
+import io.chuk.protocol.websocket.SessionEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one configuration runs, independent of the container that hosts it: the session
+ * host, a session factory per server entry, the process-wide monitor when an entry enables it,
+ * and the WebSocket endpoint registrations. The standalone launcher and the WAR both build one,
+ * then attach the listeners their container provides.
+ */
+public final class ProtocolRuntime implements AutoCloseable {
+
+    private final ProtocolConfig config;
+    private final SessionHost host;
+    private final SessionMonitor monitor;
+    private final Map<String, SessionFactory> factories = new LinkedHashMap<>();
+
+    public ProtocolRuntime(ProtocolConfig config, HandlerFactory handlers) {
+        this.config = config;
+        this.host = new SessionHost(handlers);
+        this.monitor = config.servers().stream().anyMatch(ServerConfig::enableMonitoring)
+                ? new SessionMonitor(host.registry()) : null;
+        for (ServerConfig entry : config.servers()) {
+            factories.put(entry.name(), host.factoryFor(entry));
+        }
+    }
+
+    public ProtocolConfig config() {
+        return config;
+    }
+
+    public SessionHost host() {
+        return host;
+    }
+
+    public Optional<SessionMonitor> monitor() {
+        return Optional.ofNullable(monitor);
+    }
+
+    /** The session factory of a server entry. */
+    public SessionFactory factory(String serverName) {
+        SessionFactory factory = factories.get(serverName);
+        if (factory == null) {
+            throw new IllegalArgumentException("no server entry named '" + serverName + "'");
+        }
+        return factory;
+    }
+
+    /** The entries served by raw socket connectors ({@code tcp}, {@code telnet}). */
+    public List<SessionFactory> rawSocketFactories() {
+        return factories.values().stream().filter(f -> !f.config().transport().isWebSocket()).toList();
+    }
+
+    /** The entries served as WebSocket endpoints ({@code websocket}, {@code ws_telnet}). */
+    public List<SessionFactory> webSocketFactories() {
+        return factories.values().stream().filter(f -> f.config().transport().isWebSocket()).toList();
+    }
+
+    /** The endpoint registrations of a WebSocket entry: its session endpoint, and its monitor if enabled. */
+    public List<ServerEndpointConfig> endpointConfigs(SessionFactory factory) {
+        List<ServerEndpointConfig> endpoints = new ArrayList<>();
+        endpoints.add(SessionEndpoint.configFor(factory));
+        if (factory.config().enableMonitoring()) {
+            endpoints.add(MonitorEndpoint.configFor(factory.config(), monitor));
+        }
+        return endpoints;
+    }
+
+    /**
+     * Graceful drain: every entry refuses new sessions at once, then every session is told
+     * {@link SessionHost#SHUTDOWN_MESSAGE} and closed, all in parallel, waiting at most {@code timeout}.
+     * The caller stops its listeners first so nobody new connects.
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        factories.values().forEach(SessionFactory::stopAccepting);
+        return host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, timeout);
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}
