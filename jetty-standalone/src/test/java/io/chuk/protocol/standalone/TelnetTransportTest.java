@@ -103,6 +103,28 @@ class TelnetTransportTest {
     }
 
     @Test
+    void keepaliveGoesToTelnetClientsButNotToRawOnes() throws Exception {
+        try (RunningServer keepalive = new RunningServer("""
+                port: 0
+                transport: telnet
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                keepalive: nop
+                keepalive_interval: 0.2
+                """);
+             LatinClient raw = new LatinClient(keepalive.port("telnet"));
+             LatinClient telnet = new LatinClient(keepalive.port("telnet"))) {
+            raw.await("> ");
+            telnet.await("> ");
+            telnet.send(new byte[] {IAC, DO, 3});
+            telnet.await("\u00FF\u00F1"); // IAC NOP
+            telnet.await("\u00FF\u00F1");
+            raw.send("still here\r\n".getBytes(StandardCharsets.US_ASCII));
+            String rawOutput = raw.await("Echo: still here");
+            assertFalse(rawOutput.contains("\u00FF\u00F1"), "a client that never negotiated gets no IAC NOP");
+        }
+    }
+
+    @Test
     void wsTelnetCarriesTheTelnetStreamInCoalescedBinaryFrames() throws Exception {
         try (WsClient ws = WsClient.connect(running.ws("ws_telnet", "/ws_telnet"))) {
             StringBuilder received = new StringBuilder();
