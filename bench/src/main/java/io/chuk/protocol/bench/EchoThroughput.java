@@ -149,6 +149,8 @@ public final class EchoThroughput {
                     transport: tcp
                     handler_class: %1$s
                     max_connections: 1000
+                    max_connections_per_ip: 0
+                    max_connection_rate_per_ip: 0
                     connection_timeout: 0
                   websocket:
                     host: 127.0.0.1
@@ -157,6 +159,8 @@ public final class EchoThroughput {
                     ws_path: /ws
                     handler_class: %1$s
                     max_connections: 1000
+                    max_connections_per_ip: 0
+                    max_connection_rate_per_ip: 0
                     connection_timeout: 0
                 """.formatted(BenchEchoHandler.class.getName());
         StandaloneServer ours = new StandaloneServer(new ConfigLoader().parse(yaml, "bench.yaml"));

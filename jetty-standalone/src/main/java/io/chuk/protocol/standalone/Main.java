@@ -99,7 +99,7 @@ public final class Main implements Callable<Integer> {
         Signals.onTermination(this::requestStop);
         stopRequested.await();
         LOG.info("Shutting down");
-        server.stop(StandaloneServer.DRAIN_TIMEOUT);
+        server.stop();
         LOG.info("Stopped");
         return 0;
     }

@@ -41,9 +41,6 @@ public final class StandaloneServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.server");
 
-    /** How long shutdown waits for sessions to take their goodbye. */
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-
     private final ProtocolConfig config;
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
     private WeldContainer weld;
@@ -159,9 +156,9 @@ public final class StandaloneServer implements AutoCloseable {
 
     /**
      * Graceful stop: every entry stops accepting at once, every session is told goodbye and
-     * closed in parallel (waiting at most {@code drain} for output to flush), then Jetty stops.
+     * closed in parallel (waiting at most {@code drain_timeout} for output to flush), then Jetty stops.
      */
-    public void stop(Duration drain) throws Exception {
+    public void stop() throws Exception {
         if (server != null) {
             for (Connector connector : server.getConnectors()) {
                 if (connector instanceof ServerConnector serverConnector) {
@@ -170,7 +167,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
         }
         if (runtime != null) {
-            runtime.drain(drain);
+            runtime.drain(runtime.drainTimeout());
         }
         close();
     }

@@ -42,8 +42,43 @@ class LimitsTest {
             try (WsClient ws1 = WsClient.connect(running.ws("websocket", "/ws"));
                  WsClient ws2 = WsClient.connect(running.ws("websocket", "/ws"))) {
                 ws1.await("TEXT Type 'quit' to disconnect.");
-                ws2.await("CLOSE 1013 Server at capacity");
+                ws2.await("CLOSE 1013 Server is at maximum capacity. Please try again later.");
             }
+        }
+    }
+
+    @Test
+    void perAddressLimitsRefuseWithAReason() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                servers:
+                  few:
+                    port: 0
+                    transport: tcp
+                    max_connections_per_ip: 2
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                  slow:
+                    port: 0
+                    transport: tcp
+                    max_connection_rate_per_ip: 2
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """);
+             LineClient first = new LineClient(running.port("few"));
+             LineClient second = new LineClient(running.port("few"))) {
+            first.await("> ");
+            second.await("> ");
+            try (LineClient third = new LineClient(running.port("few"))) {
+                assertEquals("Too many connections from your address. Please try again later.\r\n", third.awaitClose());
+            }
+            int refused = 0;
+            for (int i = 0; i < 4; i++) {
+                try (LineClient client = new LineClient(running.port("slow"))) {
+                    String first4 = client.await("\r\n");
+                    if (first4.startsWith("Connecting too fast.")) {
+                        refused++;
+                    }
+                }
+            }
+            assertTrue(refused >= 1, "a burst of 4 connections against 2 per second is throttled");
         }
     }
 

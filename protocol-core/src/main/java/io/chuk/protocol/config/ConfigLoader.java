@@ -43,11 +43,14 @@ public final class ConfigLoader {
             "host", "port", "transport", "handler_class", "max_connections", "connection_timeout",
             "welcome_message", "ws_path", "allow_origins", "use_ssl", "ssl_cert", "ssl_key",
             "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
-            "keepalive", "keepalive_interval", "max_message_size", "monitor_token");
+            "keepalive", "keepalive_interval", "max_message_size", "monitor_token",
+            "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
+            "drain_timeout");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
             "max_message_size", "monitor_token");
-    private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval");
+    private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval",
+            "max_subnegotiation_length");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
 
     private final ClassLoader classLoader;
@@ -232,6 +235,13 @@ public final class ConfigLoader {
         Duration keepaliveInterval = fields.seconds("keepalive_interval", ServerConfig.DEFAULT_KEEPALIVE_INTERVAL);
         Integer maxMessage = fields.integer("max_message_size", ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, 1024, MAX_LINE_LENGTH_LIMIT);
         String monitorToken = emptyToNull(fields.string("monitor_token", null, false));
+        Limits defaults = Limits.DEFAULTS;
+        Limits limits = new Limits(
+                fields.integer("max_connections_per_ip", defaults.maxConnectionsPerIp(), 0, Integer.MAX_VALUE),
+                fields.integer("max_connection_rate_per_ip", defaults.maxConnectionRatePerIp(), 0, Integer.MAX_VALUE),
+                fields.integer("max_output_buffer", defaults.maxOutputBuffer(), 64 * 1024, Integer.MAX_VALUE),
+                fields.integer("max_subnegotiation_length", defaults.maxSubnegotiationLength(), 16, 65536),
+                fields.seconds("drain_timeout", defaults.drainTimeout()));
 
         if (Boolean.TRUE.equals(useSsl)) {
             if (sslCert == null) {
@@ -276,7 +286,7 @@ public final class ConfigLoader {
         }
         return java.util.Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
-                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken));
+                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken, limits));
     }
 
     private static void checkPorts(List<ServerConfig> servers, List<ConfigException.Problem> problems) {

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param keepaliveInterval {@code keepalive_interval}: how often, zero = never
  * @param maxMessageSize    {@code max_message_size}: largest WebSocket message in bytes; larger ones close the connection with 1009
  * @param monitorToken      {@code monitor_token}: the secret a monitor viewer must present, or {@code null}
+ * @param limits            per-address, output and protocol limits
  */
 public record ServerConfig(
         String name,
@@ -57,7 +58,8 @@ public record ServerConfig(
         TelnetKeepalive keepalive,
         Duration keepaliveInterval,
         int maxMessageSize,
-        String monitorToken) {
+        String monitorToken,
+        Limits limits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
@@ -81,6 +83,7 @@ public record ServerConfig(
         Objects.requireNonNull(pingTimeout, "pingTimeout");
         Objects.requireNonNull(keepalive, "keepalive");
         Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
+        Objects.requireNonNull(limits, "limits");
         allowOrigins = List.copyOf(allowOrigins);
     }
 
@@ -94,7 +97,7 @@ public record ServerConfig(
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
                 List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
                 false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL,
-                DEFAULT_MAX_MESSAGE_SIZE, null);
+                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS);
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
@@ -102,7 +105,7 @@ public record ServerConfig(
         return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
                 connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
                 pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval,
-                maxMessageSize, monitorToken);
+                maxMessageSize, monitorToken, limits);
     }
 
     /** Whether a session may stay idle forever. */

@@ -81,6 +81,12 @@ public final class ProtocolRuntime implements AutoCloseable {
         return endpoints;
     }
 
+    /** The longest {@code drain_timeout} of the entries: how long a stop waits for goodbyes. */
+    public Duration drainTimeout() {
+        return config.servers().stream().map(s -> s.limits().drainTimeout())
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     /**
      * Graceful drain: every entry refuses new sessions at once, then every session is told
      * {@link SessionHost#SHUTDOWN_MESSAGE} and closed, all in parallel, waiting at most {@code timeout}.

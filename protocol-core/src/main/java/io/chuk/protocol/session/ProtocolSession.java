@@ -44,8 +44,6 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** Output waiting for the client above which reading from the client pauses. */
     static final int OUTPUT_HIGH_WATER = 64 * 1024;
     static final int OUTPUT_LOW_WATER = 16 * 1024;
-    /** Output backlog at which the session is given up: the client is not reading at all. */
-    static final int OUTPUT_LIMIT = 4 * 1024 * 1024;
     /** How long a closing session waits for its last output to be written. */
     static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
@@ -98,7 +96,8 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(host.callbackPool());
         this.telnet = config.transport().speaksTelnet()
-                ? new TelnetStream(TelnetSettings.defaults(), this::enqueueOutput) : null;
+                ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
+                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
     }
 
     // ---- Session ----------------------------------------------------------------------------
@@ -501,7 +500,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             if (state != State.OPEN) {
                 return;
             }
-            if (outboxBytes + bytes.length > OUTPUT_LIMIT) {
+            if (outboxBytes + bytes.length > config.limits().maxOutputBuffer()) {
                 overflow = true;
             } else {
                 outbox.add(ByteBuffer.wrap(bytes));
@@ -520,7 +519,8 @@ public final class ProtocolSession implements Session, HandlerContext {
             }
         }
         if (overflow) {
-            LOG.warn("Session {}: client is not reading ({} bytes of output waiting); closing", id, OUTPUT_LIMIT);
+            LOG.warn("Session {}: client is not reading ({} bytes of output waiting); closing", id,
+                    config.limits().maxOutputBuffer());
             forceClose();
             return;
         }

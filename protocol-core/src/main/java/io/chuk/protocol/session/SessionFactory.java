@@ -4,6 +4,7 @@ import io.chuk.protocol.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +24,14 @@ public final class SessionFactory {
     private final ServerConfig config;
     private final SessionHost host;
     private final Set<ProtocolSession> live = ConcurrentHashMap.newKeySet();
+    private final AddressLimits addressLimits;
     private final Object admission = new Object();
     private volatile boolean accepting = true;
 
     SessionFactory(ServerConfig config, SessionHost host) {
         this.config = config;
         this.host = host;
+        this.addressLimits = new AddressLimits(config.limits());
     }
 
     public ServerConfig config() {
@@ -44,25 +47,38 @@ public final class SessionFactory {
         return host.timer();
     }
 
+    /** The outcome of {@link #open}: a started session, or the reason the client is refused. */
+    public record Admission(ProtocolSession session, String refusal) {
+        public boolean admitted() {
+            return session != null;
+        }
+    }
+
     /**
-     * Opens and starts a session for a new connection, or returns {@code null} when the entry is
-     * at {@code max_connections} or shutting down; the transport then tells the client
-     * {@link #CAPACITY_MESSAGE} and closes.
+     * Opens and starts a session for a new connection, unless the entry is at
+     * {@code max_connections}, the client's address is over its limits, or the server is
+     * stopping. A refused client is to be told {@link Admission#refusal()} and closed.
      */
-    public ProtocolSession open(SessionChannel channel) {
+    public Admission open(SessionChannel channel) {
+        InetAddress address = channel.remoteAddress().getAddress();
         ProtocolSession session;
         synchronized (admission) {
             int max = config.maxConnections();
             if (!accepting || (max > 0 && live.size() >= max)) {
                 LOG.warn("Maximum connections ({}) reached on server '{}', rejecting {}",
                         max, config.name(), channel.remoteAddress());
-                return null;
+                return new Admission(null, CAPACITY_MESSAGE);
+            }
+            String refusal = addressLimits.tryAcquire(address, System.nanoTime());
+            if (refusal != null) {
+                LOG.warn("Refused {} on server '{}': {}", channel.remoteAddress(), config.name(), refusal);
+                return new Admission(null, refusal);
             }
             session = new ProtocolSession(this, channel);
             live.add(session);
         }
         session.start();
-        return session;
+        return new Admission(session, null);
     }
 
     /** The live sessions of this entry. */
@@ -80,6 +96,8 @@ public final class SessionFactory {
     }
 
     void release(ProtocolSession session) {
-        live.remove(session);
+        if (live.remove(session)) {
+            addressLimits.release(session.remoteAddress().getAddress());
+        }
     }
 }

@@ -64,9 +64,10 @@ public final class SessionEndpoint extends Endpoint {
         webSocket.setMaxBinaryMessageBufferSize(config.maxMessageSize());
 
         WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket));
-        session = factory.open(channel);
-        if (session == null) {
-            channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Server at capacity");
+        SessionFactory.Admission admission = factory.open(channel);
+        session = admission.session();
+        if (!admission.admitted()) {
+            channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, admission.refusal());
             return;
         }
         if (!config.pingInterval().isZero()) {

@@ -233,7 +233,7 @@ class ProtocolSessionTest {
                 ProbeHandler.class, maxConnections, timeout, welcome, transport.defaultWsPath(), List.of("*"),
                 false, null, null, ServerConfig.DEFAULT_PING_INTERVAL, ServerConfig.DEFAULT_PING_TIMEOUT, false,
                 ServerConfig.DEFAULT_MONITOR_PATH, ServerConfig.DEFAULT_MAX_LINE_LENGTH, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null);
+                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS);
     }
 
     private static ServerConfig tcp(String welcome) {
@@ -247,7 +247,7 @@ class ProtocolSessionTest {
     }
 
     private ProtocolSession open(SessionFactory factory, FakeSessionChannel channel) {
-        return channel.bind(factory.open(channel));
+        return channel.bind(factory.open(channel).session());
     }
 
     private ProtocolSession open(ServerConfig config, FakeSessionChannel channel) {
@@ -319,7 +319,7 @@ class ProtocolSessionTest {
         ServerConfig broken = new ServerConfig("broken", "127.0.0.1", 0, Transport.TCP, BrokenHandler.class.getName(),
                 BrokenHandler.class, 10, Duration.ofSeconds(300), null, null, List.of("*"), false, null, null,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), false, "/monitor", 8192, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null);
+                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS);
         open(broken, channel);
         assertAwaited(channel.awaitClosed(), "closed", channel);
         assertEquals("Server error: the session could not be started.\r\n", channel.output());
@@ -612,7 +612,7 @@ class ProtocolSessionTest {
         FakeSessionChannel refusedChannel = channel(FakeSessionChannel.Completion.INLINE);
         assertNotNull(first);
         assertNotNull(second);
-        assertNull(factory.open(refusedChannel));
+        assertNull(factory.open(refusedChannel).session());
         assertEquals(2, factory.activeCount());
         assertEquals(2, host.registry().size());
         assertEquals(List.of(), refusedChannel.buffers(), "the factory leaves the refusal message to the transport");
@@ -636,7 +636,7 @@ class ProtocolSessionTest {
     void stopAcceptingRefusesNewSessions() {
         SessionFactory factory = host.factoryFor(tcp(null));
         factory.stopAccepting();
-        assertNull(factory.open(channel(FakeSessionChannel.Completion.INLINE)));
+        assertNull(factory.open(channel(FakeSessionChannel.Completion.INLINE)).session());
         assertEquals(0, host.registry().size());
     }
 

@@ -48,16 +48,17 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     @Override
     public void onOpen() {
         super.onOpen();
-        session = factory.open(this);
-        if (session == null) {
-            refuse();
+        SessionFactory.Admission admission = factory.open(this);
+        session = admission.session();
+        if (!admission.admitted()) {
+            refuse(admission.refusal());
             return;
         }
         fillInterested();
     }
 
-    private void refuse() {
-        ByteBuffer message = ByteBuffer.wrap((SessionFactory.CAPACITY_MESSAGE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    private void refuse(String reason) {
+        ByteBuffer message = ByteBuffer.wrap((reason + "\r\n").getBytes(StandardCharsets.UTF_8));
         getEndPoint().write(Callback.from(() -> getEndPoint().close(), failure -> getEndPoint().close()), message);
     }
 

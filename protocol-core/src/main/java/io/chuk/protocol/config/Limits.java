@@ -1,0 +1,20 @@
+package io.chuk.protocol.config;
+
+import java.time.Duration;
+
+/**
+ * The protective limits of a server entry beyond the original's {@code max_connections}, each a
+ * YAML key with a safe default, so nothing a client does (or fails to do) can take memory or
+ * connections without bound.
+ *
+ * @param maxConnectionsPerIp      {@code max_connections_per_ip}: concurrent sessions from one address, 0 = no limit
+ * @param maxConnectionRatePerIp   {@code max_connection_rate_per_ip}: new connections per second from one address, 0 = no limit
+ * @param maxOutputBuffer          {@code max_output_buffer}: bytes of output waiting for a client that does not read before the session is closed
+ * @param maxSubnegotiationLength  {@code max_subnegotiation_length}: longest telnet sub-negotiation kept, in bytes
+ * @param drainTimeout             {@code drain_timeout}: how long a stopping server lets sessions take their goodbye
+ */
+public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
+                     int maxSubnegotiationLength, Duration drainTimeout) {
+
+    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5));
+}
