@@ -174,6 +174,22 @@ class EndToEndTest {
     }
 
     @Test
+    void blockedHandlerOccupiesOnlyItsOwnSession() throws Exception {
+        try (LineClient stuck = new LineClient(running.port("failing"));
+             LineClient other = new LineClient(running.port("failing"))) {
+            stuck.await("> ");
+            other.await("> ");
+            stuck.send("block\n");
+            stuck.send("queued behind the block\n");
+            other.send("unaffected\n");
+            assertEquals("Echo: unaffected\r\n> ", other.await("> "));
+            FailingHandler.UNBLOCK.countDown();
+            assertEquals("Echo: block\r\n> ", stuck.await("> "));
+            assertEquals("Echo: queued behind the block\r\n> ", stuck.await("> "), "input kept its order");
+        }
+    }
+
+    @Test
     void overLongLineGetsAMessageAndTheSessionContinues() throws Exception {
         try (LineClient client = new LineClient(running.port("tcp"))) {
             client.await("> ");

@@ -10,6 +10,7 @@ import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.telnet.TerminalInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -465,6 +466,10 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     private void invoke(Callback callback) {
         callbackThread = Thread.currentThread();
+        // Every log line a handler writes carries its session, transport and client.
+        MDC.put("session", id);
+        MDC.put("transport", transport().yamlName());
+        MDC.put("remote", remoteAddress.toString());
         try {
             callback.run();
         } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
@@ -476,6 +481,9 @@ public final class ProtocolSession implements Session, HandlerContext {
             }
             closeWithMessage("An internal error occurred; closing the session.");
         } finally {
+            MDC.remove("session");
+            MDC.remove("transport");
+            MDC.remove("remote");
             callbackThread = null;
             flushQueued();
         }
@@ -708,6 +716,10 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public String toString() {
-        return "Session[" + id + " " + transport() + " " + remoteAddress + "]";
+        synchronized (lock) {
+            return "Session[" + id + " " + transport() + " " + remoteAddress + " " + state + " writing=" + writing
+                    + " outbox=" + outbox.size() + " inbox=" + inbox.size() + " paused=" + inputPaused
+                    + " handler=" + (handler != null) + "]";
+        }
     }
 }

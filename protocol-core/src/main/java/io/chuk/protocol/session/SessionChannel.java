@@ -18,6 +18,12 @@ public interface SessionChannel {
 
     InetSocketAddress remoteAddress();
 
+    /**
+     * The session this channel now serves. Called once by {@link SessionFactory#open}, before the
+     * session starts, so a close that races with the start still reaches the session.
+     */
+    void attach(ProtocolSession session);
+
     /** The request path (with query) of a WebSocket handshake, or {@code null} for raw sockets. */
     default String requestPath() {
         return null;

@@ -77,6 +77,7 @@ public final class SessionFactory {
             session = new ProtocolSession(this, channel);
             live.add(session);
         }
+        channel.attach(session);
         session.start();
         return new Admission(session, null);
     }

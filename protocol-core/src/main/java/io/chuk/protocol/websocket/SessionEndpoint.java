@@ -36,7 +36,7 @@ public final class SessionEndpoint extends Endpoint {
     /** The peer address property Jetty and Tomcat both set on a session. */
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 
-    private ProtocolSession session;
+    private WebSocketChannel channel;
     private PingLiveness liveness;
 
     /** The endpoint registration for one WebSocket server entry, at its {@code ws_path}. */
@@ -64,8 +64,8 @@ public final class SessionEndpoint extends Endpoint {
         webSocket.setMaxBinaryMessageBufferSize(config.maxMessageSize());
 
         WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket));
+        this.channel = channel;
         SessionFactory.Admission admission = factory.open(channel);
-        session = admission.session();
         if (!admission.admitted()) {
             channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, admission.refusal());
             return;
@@ -75,7 +75,7 @@ public final class SessionEndpoint extends Endpoint {
             webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
             liveness.start(config.pingInterval());
         }
-        ProtocolSession opened = session;
+        ProtocolSession opened = admission.session();
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
             if (text) {
                 opened.receiveMessage(message);
@@ -99,6 +99,7 @@ public final class SessionEndpoint extends Endpoint {
         if (liveness != null) {
             liveness.stop();
         }
+        ProtocolSession session = channel == null ? null : channel.session();
         if (session != null) {
             session.transportClosed(null);
         }
@@ -107,6 +108,7 @@ public final class SessionEndpoint extends Endpoint {
     @Override
     public void onError(Session webSocket, Throwable error) {
         LOG.debug("WebSocket {} error: {}", webSocket.getId(), error.toString());
+        ProtocolSession session = channel == null ? null : channel.session();
         if (session != null && !webSocket.isOpen()) {
             session.transportClosed(error);
         }

@@ -1,5 +1,6 @@
 package io.chuk.protocol.websocket;
 
+import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionChannel;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * A session's transport over a Jakarta WebSocket: text frames (one per output line) for
@@ -28,6 +30,7 @@ final class WebSocketChannel implements SessionChannel {
     private final boolean textFrames;
     private final InetSocketAddress remoteAddress;
     private final Object pauseLock = new Object();
+    private volatile ProtocolSession session;
     private boolean inputPaused;
 
     WebSocketChannel(jakarta.websocket.Session webSocket, boolean textFrames, InetSocketAddress remoteAddress) {
@@ -39,6 +42,16 @@ final class WebSocketChannel implements SessionChannel {
     @Override
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public void attach(ProtocolSession opened) {
+        session = opened;
+    }
+
+    /** The session on this WebSocket, or {@code null} when it was refused. */
+    ProtocolSession session() {
+        return session;
     }
 
     @Override
@@ -125,15 +138,21 @@ final class WebSocketChannel implements SessionChannel {
         close(CloseReason.CloseCodes.NORMAL_CLOSURE, "Session ended");
     }
 
+    /**
+     * Closes with a code and reason. The Jakarta close may block until the close frame is written
+     * (Tomcat's does), so it runs off the caller's thread: callers include the shared timer.
+     */
     void close(CloseReason.CloseCode code, String reason) {
         setInputPaused(false);
-        try {
-            if (webSocket.isOpen()) {
-                webSocket.close(new CloseReason(code, reason));
+        ForkJoinPool.commonPool().execute(() -> {
+            try {
+                if (webSocket.isOpen()) {
+                    webSocket.close(new CloseReason(code, reason));
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.debug("Closing WebSocket {} failed: {}", webSocket.getId(), e.toString());
             }
-        } catch (IOException | IllegalStateException e) {
-            LOG.debug("Closing WebSocket {} failed: {}", webSocket.getId(), e.toString());
-        }
+        });
     }
 
 }

@@ -58,6 +58,11 @@ final class FakeSessionChannel implements SessionChannel {
         }
     }
 
+    @Override
+    public void attach(ProtocolSession opened) {
+        bind(opened);
+    }
+
     /** Binds the session that {@link #close()} reports to (the session a factory opened on this channel). */
     ProtocolSession bind(ProtocolSession opened) {
         boolean report;

@@ -49,7 +49,6 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     public void onOpen() {
         super.onOpen();
         SessionFactory.Admission admission = factory.open(this);
-        session = admission.session();
         if (!admission.admitted()) {
             refuse(admission.refusal());
             return;
@@ -93,6 +92,11 @@ final class SessionConnection extends AbstractConnection implements SessionChann
         } finally {
             buffer.release();
         }
+    }
+
+    @Override
+    public void attach(ProtocolSession opened) {
+        session = opened;
     }
 
     @Override
