@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the real terminal clients the end-to-end tests drive (telnet, expect, plink), when
-# they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
+# Installs the real programs the end-to-end tests drive (telnet, expect, plink, and HAProxy in
+# front of the telnet port), when they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
 set -euo pipefail
 missing=()
 command -v telnet >/dev/null 2>&1 || missing+=(telnet)
 command -v expect >/dev/null 2>&1 || missing+=(expect)
 command -v plink >/dev/null 2>&1 || missing+=(putty-tools)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -38,6 +38,11 @@ final class LineClient implements AutoCloseable {
         in = socket.getInputStream();
     }
 
+    /** The client's own port, as the server should see it. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     void send(String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();

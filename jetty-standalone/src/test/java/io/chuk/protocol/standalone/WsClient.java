@@ -40,6 +40,11 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(HttpClient http, String uri, String origin, String authorization) throws Exception {
+        return connect(http, uri, origin, authorization, null, null);
+    }
+
+    static WsClient connect(HttpClient http, String uri, String origin, String authorization,
+                            String headerName, String headerValue) throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
@@ -47,6 +52,9 @@ final class WsClient implements AutoCloseable {
         }
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (headerName != null) {
+            builder.header(headerName, headerValue);
         }
         WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();

@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param maxMessageSize    {@code max_message_size}: largest WebSocket message in bytes; larger ones close the connection with 1009
  * @param monitorToken      {@code monitor_token}: the secret a monitor viewer must present, or {@code null}
  * @param limits            per-address, output and protocol limits
+ * @param proxyProtocol     {@code proxy_protocol}: raw listeners expect a PROXY protocol (v1 or v2) header from a load balancer
+ * @param trustedProxies    {@code trusted_proxies}: addresses whose {@code X-Forwarded-For} is believed on WebSocket handshakes
  */
 public record ServerConfig(
         String name,
@@ -59,7 +61,9 @@ public record ServerConfig(
         Duration keepaliveInterval,
         int maxMessageSize,
         String monitorToken,
-        Limits limits) {
+        Limits limits,
+        boolean proxyProtocol,
+        List<String> trustedProxies) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
@@ -85,6 +89,7 @@ public record ServerConfig(
         Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
         Objects.requireNonNull(limits, "limits");
         allowOrigins = List.copyOf(allowOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
@@ -97,7 +102,7 @@ public record ServerConfig(
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
                 List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
                 false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL,
-                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS);
+                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS, false, List.of());
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
@@ -105,7 +110,7 @@ public record ServerConfig(
         return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
                 connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
                 pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval,
-                maxMessageSize, monitorToken, limits);
+                maxMessageSize, monitorToken, limits, proxyProtocol, trustedProxies);
     }
 
     /** Whether a session may stay idle forever. */

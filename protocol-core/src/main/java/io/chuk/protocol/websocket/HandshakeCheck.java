@@ -16,13 +16,14 @@ import java.util.Locale;
  * HTTP 403 and never reaches a session. {@code *} allows every origin; otherwise origins match
  * exactly (ignoring case and a trailing slash). Requests without an {@code Origin} header come
  * from non-browser clients and are allowed: the check exists to stop other web sites from
- * driving a visitor's browser. Also records the request path and {@code User-Agent} for the
- * monitor (the containers give each handshake its own copy of the user properties).
+ * driving a visitor's browser. Also records the request path, {@code User-Agent} and
+ * {@code X-Forwarded-For} (the containers give each handshake its own copy of the user properties).
  */
 final class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
     static final String PATH_PROPERTY = "io.chuk.protocol.requestPath";
     static final String USER_AGENT_PROPERTY = "io.chuk.protocol.userAgent";
+    static final String FORWARDED_FOR_PROPERTY = "io.chuk.protocol.forwardedFor";
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
@@ -48,13 +49,24 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
         String query = request.getQueryString();
         String path = request.getRequestURI() == null ? null : request.getRequestURI().getRawPath();
         config.getUserProperties().put(PATH_PROPERTY, query == null ? path : path + "?" + query);
-        List<String> agents = request.getHeaders().get("User-Agent");
-        if (agents == null) {
-            agents = request.getHeaders().get("user-agent");
-        }
+        List<String> agents = header(request, "User-Agent");
         if (agents != null && !agents.isEmpty()) {
             config.getUserProperties().put(USER_AGENT_PROPERTY, agents.get(0));
         }
+        List<String> forwarded = header(request, "X-Forwarded-For");
+        if (forwarded != null && !forwarded.isEmpty()) {
+            config.getUserProperties().put(FORWARDED_FOR_PROPERTY, String.join(",", forwarded));
+        }
+    }
+
+    /** A request header, whatever case the container stored its name in. */
+    private static List<String> header(HandshakeRequest request, String name) {
+        for (var entry : request.getHeaders().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private static String normalise(String origin) {

@@ -63,7 +63,7 @@ public final class SessionEndpoint extends Endpoint {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(config.maxMessageSize());
 
-        WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket));
+        WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket, config));
         this.channel = channel;
         SessionFactory.Admission admission = factory.open(channel);
         if (!admission.admitted()) {
@@ -114,8 +114,11 @@ public final class SessionEndpoint extends Endpoint {
         }
     }
 
-    private static InetSocketAddress remoteAddress(Session webSocket) {
+    private static InetSocketAddress remoteAddress(Session webSocket, ServerConfig config) {
         Object address = webSocket.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
-        return address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
+        InetSocketAddress peer = address instanceof InetSocketAddress inet ? inet
+                : InetSocketAddress.createUnresolved("unknown", 0);
+        Object forwarded = webSocket.getUserProperties().get(HandshakeCheck.FORWARDED_FOR_PROPERTY);
+        return ForwardedFor.clientAddress(peer, forwarded instanceof String header ? header : null, config.trustedProxies());
     }
 }

@@ -5,6 +5,7 @@ import io.chuk.protocol.session.SessionChannel;
 import io.chuk.protocol.session.SessionFactory;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.BufferUtil;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * held while the socket is quiet. Reading stops while the session asks for a pause and resumes
  * with a new fill interest.
  */
-final class SessionConnection extends AbstractConnection implements SessionChannel {
+final class SessionConnection extends AbstractConnection implements SessionChannel, Connection.UpgradeTo {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.tcp");
     private static final int READ_BUFFER_SIZE = 4096;
@@ -38,6 +39,8 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     /** True while reading is stopped and no fill interest is registered. */
     private final AtomicBoolean parked = new AtomicBoolean();
     private volatile ProtocolSession session;
+    /** Bytes read by a connection before us (the PROXY protocol reader), delivered first. */
+    private ByteBuffer upgradeBytes;
 
     SessionConnection(EndPoint endPoint, Executor executor, ByteBufferPool bufferPool, SessionFactory factory) {
         super(endPoint, executor);
@@ -52,6 +55,10 @@ final class SessionConnection extends AbstractConnection implements SessionChann
         if (!admission.admitted()) {
             refuse(admission.refusal());
             return;
+        }
+        if (upgradeBytes != null) {
+            session.receive(upgradeBytes);
+            upgradeBytes = null;
         }
         fillInterested();
     }
@@ -91,6 +98,13 @@ final class SessionConnection extends AbstractConnection implements SessionChann
             getEndPoint().close(e);
         } finally {
             buffer.release();
+        }
+    }
+
+    @Override
+    public void onUpgradeTo(ByteBuffer buffer) {
+        if (buffer != null && buffer.hasRemaining()) {
+            upgradeBytes = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
         }
     }
 
