@@ -13,7 +13,10 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import io.chuk.protocol.tcp.TlsContexts;
 import org.eclipse.jetty.http.HttpVersion;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -45,6 +48,7 @@ public final class StandaloneServer implements AutoCloseable {
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
     private WeldContainer weld;
     private ProtocolRuntime runtime;
+    private PrometheusMeterRegistry meters;
     private Server server;
 
     public StandaloneServer(ProtocolConfig config) {
@@ -58,6 +62,10 @@ public final class StandaloneServer implements AutoCloseable {
     public void start() throws ConfigException, Exception {
         weld = new Weld().skipShutdownHook().initialize();
         runtime = new ProtocolRuntime(config, new CdiHandlerFactory(weld.getBeanManager()));
+        if (config.servers().stream().anyMatch(s -> s.observability().metrics())) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SessionMetrics.bind(meters, runtime);
+        }
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("chuk-jetty");
@@ -129,8 +137,13 @@ public final class StandaloneServer implements AutoCloseable {
                 container.addEndpoint(endpoint);
             }
         });
-        contexts.addHandler(entry.enableMonitoring() && entry.monitorToken() != null
-                ? new MonitorGuard(context, entry.monitorPath(), entry.monitorToken()) : context);
+        Handler handler = entry.enableMonitoring() && entry.monitorToken() != null
+                ? new MonitorGuard(context, entry.monitorPath(), entry.monitorToken()) : context;
+        if (entry.observability().metrics() || entry.observability().health()) {
+            handler = new OperatorEndpoints(handler, entry.observability(), meters,
+                    () -> server != null && server.isStarted() && runtime.accepting());
+        }
+        contexts.addHandler(handler);
         return connector;
     }
 

@@ -45,10 +45,12 @@ public final class ConfigLoader {
             "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
             "keepalive", "keepalive_interval", "max_message_size", "monitor_token",
             "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
-            "drain_timeout", "proxy_protocol", "trusted_proxies");
+            "drain_timeout", "proxy_protocol", "trusted_proxies",
+            "enable_metrics", "metrics_path", "enable_health", "health_path");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
-            "max_message_size", "monitor_token", "trusted_proxies");
+            "max_message_size", "monitor_token", "trusted_proxies",
+            "enable_metrics", "metrics_path", "enable_health", "health_path");
     private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval",
             "max_subnegotiation_length");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
@@ -242,6 +244,9 @@ public final class ConfigLoader {
                 fields.integer("max_output_buffer", defaults.maxOutputBuffer(), 64 * 1024, Integer.MAX_VALUE),
                 fields.integer("max_subnegotiation_length", defaults.maxSubnegotiationLength(), 16, 65536),
                 fields.seconds("drain_timeout", defaults.drainTimeout()));
+        Observability observability = new Observability(
+                fields.bool("enable_metrics", false), fields.path("metrics_path", Observability.OFF.metricsPath()),
+                fields.bool("enable_health", false), fields.path("health_path", Observability.OFF.healthPath()));
         Boolean proxyProtocol = fields.bool("proxy_protocol", false);
         List<String> trustedProxies = fields.stringList("trusted_proxies", List.of());
         if (Boolean.TRUE.equals(proxyProtocol) && transport != null && transport.isWebSocket()) {
@@ -292,7 +297,7 @@ public final class ConfigLoader {
         }
         return java.util.Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
-                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken, limits, proxyProtocol, trustedProxies));
+                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken, limits, proxyProtocol, trustedProxies, observability));
     }
 
     private static void checkPorts(List<ServerConfig> servers, List<ConfigException.Problem> problems) {

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param limits            per-address, output and protocol limits
  * @param proxyProtocol     {@code proxy_protocol}: raw listeners expect a PROXY protocol (v1 or v2) header from a load balancer
  * @param trustedProxies    {@code trusted_proxies}: addresses whose {@code X-Forwarded-For} is believed on WebSocket handshakes
+ * @param observability     opt-in metrics and health endpoints on a WebSocket entry's port
  */
 public record ServerConfig(
         String name,
@@ -63,7 +64,8 @@ public record ServerConfig(
         String monitorToken,
         Limits limits,
         boolean proxyProtocol,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Observability observability) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
@@ -88,6 +90,7 @@ public record ServerConfig(
         Objects.requireNonNull(keepalive, "keepalive");
         Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(observability, "observability");
         allowOrigins = List.copyOf(allowOrigins);
         trustedProxies = List.copyOf(trustedProxies);
     }
@@ -102,7 +105,7 @@ public record ServerConfig(
                 DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
                 List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
                 false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL,
-                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS, false, List.of());
+                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS, false, List.of(), Observability.OFF);
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
@@ -110,7 +113,7 @@ public record ServerConfig(
         return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
                 connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
                 pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval,
-                maxMessageSize, monitorToken, limits, proxyProtocol, trustedProxies);
+                maxMessageSize, monitorToken, limits, proxyProtocol, trustedProxies, observability);
     }
 
     /** Whether a session may stay idle forever. */

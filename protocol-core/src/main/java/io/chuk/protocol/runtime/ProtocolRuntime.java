@@ -61,6 +61,16 @@ public final class ProtocolRuntime implements AutoCloseable {
         return factory;
     }
 
+    /** Every entry's factory, in configuration order. */
+    public List<SessionFactory> allFactories() {
+        return List.copyOf(factories.values());
+    }
+
+    /** Whether every entry still accepts new sessions (false once a drain started). */
+    public boolean accepting() {
+        return factories.values().stream().allMatch(SessionFactory::isAccepting);
+    }
+
     /** The entries served by raw socket connectors ({@code tcp}, {@code telnet}). */
     public List<SessionFactory> rawSocketFactories() {
         return factories.values().stream().filter(f -> !f.config().transport().isWebSocket()).toList();

@@ -160,6 +160,13 @@ public final class ProtocolSession implements Session, HandlerContext {
         return channel.userAgent();
     }
 
+    /** Bytes of output waiting for this client. */
+    public long queuedOutputBytes() {
+        synchronized (lock) {
+            return outboxBytes;
+        }
+    }
+
     /** Starts copying this session's traffic to {@code tap} (the monitor's watchers). */
     public void addTap(SessionTap tap) {
         taps.add(tap);
@@ -356,6 +363,9 @@ public final class ProtocolSession implements Session, HandlerContext {
             LOG.debug("Session {} connection closed with {}", id, cause.toString());
         }
         factory.release(this);
+        if (telnet != null) {
+            factory.statistics().telnetEnded(telnet.peerSpeaksTelnet());
+        }
         host.registry().remove(this);
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
         callbacks.execute(() -> {
@@ -391,6 +401,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             }
         }
         if (size > 0) {
+            factory.statistics().received(item instanceof byte[] bytes ? bytes.length : size / 2);
             lastInputNanos = System.nanoTime();
             lastActivity = Instant.now();
         }
@@ -474,6 +485,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             callback.run();
         } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
             handlerFailed = true;
+            factory.statistics().handlerFailed();
             try {
                 handler.onError(e);
             } catch (RuntimeException nested) {
@@ -619,6 +631,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     /** Accounts a finished write; returns the next batch, or null when idle. */
     private ByteBuffer[] afterWrite(long written) {
+        factory.statistics().sent(written);
         boolean resume;
         boolean closeNow = false;
         ByteBuffer[] batch = null;

@@ -25,6 +25,7 @@ public final class SessionFactory {
     private final SessionHost host;
     private final Set<ProtocolSession> live = ConcurrentHashMap.newKeySet();
     private final AddressLimits addressLimits;
+    private final SessionStatistics statistics = new SessionStatistics();
     private final Object admission = new Object();
     private volatile boolean accepting = true;
 
@@ -67,19 +68,33 @@ public final class SessionFactory {
             if (!accepting || (max > 0 && live.size() >= max)) {
                 LOG.warn("Maximum connections ({}) reached on server '{}', rejecting {}",
                         max, config.name(), channel.remoteAddress());
+                statistics.countRefusal(accepting ? SessionStatistics.Refusal.CAPACITY : SessionStatistics.Refusal.SHUTTING_DOWN);
                 return new Admission(null, CAPACITY_MESSAGE);
             }
             String refusal = addressLimits.tryAcquire(address, System.nanoTime());
             if (refusal != null) {
                 LOG.warn("Refused {} on server '{}': {}", channel.remoteAddress(), config.name(), refusal);
+                statistics.countRefusal(refusal.equals(AddressLimits.TOO_FAST_MESSAGE)
+                        ? SessionStatistics.Refusal.ADDRESS_RATE : SessionStatistics.Refusal.ADDRESS_LIMIT);
                 return new Admission(null, refusal);
             }
             session = new ProtocolSession(this, channel);
             live.add(session);
+            statistics.sessionOpened();
         }
         channel.attach(session);
         session.start();
         return new Admission(session, null);
+    }
+
+    /** This entry's running totals. */
+    public SessionStatistics statistics() {
+        return statistics;
+    }
+
+    /** Bytes of output queued for this entry's clients right now. */
+    public long queuedOutputBytes() {
+        return live.stream().mapToLong(ProtocolSession::queuedOutputBytes).sum();
     }
 
     /** The live sessions of this entry. */
@@ -89,6 +104,10 @@ public final class SessionFactory {
 
     public int activeCount() {
         return live.size();
+    }
+
+    public boolean isAccepting() {
+        return accepting;
     }
 
     /** Refuses new sessions from now on (shutdown). */

@@ -82,6 +82,12 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
     }
 
+    boolean peerSpeaksTelnet() {
+        synchronized (engine) {
+            return engine.peerSpeaksTelnet();
+        }
+    }
+
     boolean serverEchoes() {
         synchronized (engine) {
             return engine.serverEchoes();

@@ -44,7 +44,7 @@ final class FakeHandlerContext implements HandlerContext {
                 d.handlerType(), d.maxConnections(), d.connectionTimeout(), d.welcomeMessage(), d.wsPath(),
                 d.allowOrigins(), d.useSsl(), d.sslCert(), d.sslKey(), d.pingInterval(), d.pingTimeout(),
                 d.enableMonitoring(), d.monitorPath(), maxLineLength, d.keepalive(), d.keepaliveInterval(),
-                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies()), serverEchoes);
+                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies(), d.observability()), serverEchoes);
     }
 
     /** A context like {@link #forHandler} but with a welcome message. */
@@ -54,7 +54,7 @@ final class FakeHandlerContext implements HandlerContext {
                 d.handlerType(), d.maxConnections(), d.connectionTimeout(), welcome, d.wsPath(),
                 d.allowOrigins(), d.useSsl(), d.sslCert(), d.sslKey(), d.pingInterval(), d.pingTimeout(),
                 d.enableMonitoring(), d.monitorPath(), d.maxLineLength(), d.keepalive(), d.keepaliveInterval(),
-                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies()), false);
+                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies(), d.observability()), false);
     }
 
     List<String> events() {

@@ -233,7 +233,7 @@ class ProtocolSessionTest {
                 ProbeHandler.class, maxConnections, timeout, welcome, transport.defaultWsPath(), List.of("*"),
                 false, null, null, ServerConfig.DEFAULT_PING_INTERVAL, ServerConfig.DEFAULT_PING_TIMEOUT, false,
                 ServerConfig.DEFAULT_MONITOR_PATH, ServerConfig.DEFAULT_MAX_LINE_LENGTH, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of());
+                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of(), io.chuk.protocol.config.Observability.OFF);
     }
 
     private static ServerConfig tcp(String welcome) {
@@ -319,7 +319,7 @@ class ProtocolSessionTest {
         ServerConfig broken = new ServerConfig("broken", "127.0.0.1", 0, Transport.TCP, BrokenHandler.class.getName(),
                 BrokenHandler.class, 10, Duration.ofSeconds(300), null, null, List.of("*"), false, null, null,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), false, "/monitor", 8192, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of());
+                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of(), io.chuk.protocol.config.Observability.OFF);
         open(broken, channel);
         assertAwaited(channel.awaitClosed(), "closed", channel);
         assertEquals("Server error: the session could not be started.\r\n", channel.output());
