@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code tcp} and {@code telnet} entries of a WAR's configuration: a private Jetty {@link Server}
@@ -33,13 +34,13 @@ final class CompanionConnector {
 
     CompanionConnector(ProtocolRuntime runtime, ClassLoader webappLoader) {
         this.runtime = runtime;
+        AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable);
+            Thread thread = new Thread(runnable, "chuk-war-tcp-" + count.incrementAndGet());
             thread.setContextClassLoader(webappLoader);
             return thread;
         };
         QueuedThreadPool pool = new QueuedThreadPool(50, 2, 60_000, -1, null, null, threads);
-        pool.setName("chuk-war-tcp");
         server = new Server(pool, new ScheduledExecutorScheduler("chuk-war-tcp-scheduler", false, webappLoader), null);
         server.setStopAtShutdown(false); // the listener stops it with the application
         for (SessionFactory factory : runtime.rawSocketFactories()) {
