@@ -82,8 +82,13 @@ final class ContainerProcess implements AutoCloseable {
 
     /** Waits until the log contains {@code text}, for at most {@code wait}. */
     void awaitLog(String text, Duration wait) throws Exception {
+        awaitLog(text, 1, wait);
+    }
+
+    /** Waits until the log contains {@code text} at least {@code times} times, for at most {@code wait}. */
+    void awaitLog(String text, int times, Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!log().contains(text)) {
+        while (log().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
                 throw new AssertionError(name + ": '" + text + "' not logged; log:\n" + log());
             }
@@ -103,16 +108,27 @@ final class ContainerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the container if a test left it running. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public String toString() {
         return name + " in " + base;
+    }
+
+    /** Makes the deployed WAR look new, so a container with auto-deploy (Tomcat's default) redeploys it. */
+    void touchWar() throws IOException {
+        Path war = base.resolve("webapps/protocol.war");
+        Files.setLastModifiedTime(war, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
     }
 
     private static void deployWar(Path webapps) throws IOException {

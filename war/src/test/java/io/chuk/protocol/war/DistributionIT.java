@@ -38,6 +38,7 @@ class DistributionIT {
                 echo.send("hello");
                 echo.await("Echo: hello");
             }
+            assertEquals(101, TestClients.handshakeStatus(ws + "/ws_telnet"), "ws_telnet endpoint");
             assertEquals(401, TestClients.handshakeStatus(ws + "/monitor"), "monitor without a token");
             assertEquals(403, TestClients.handshakeStatus(ws + "/monitor?token=wrong"), "monitor with a wrong token");
             assertEquals(101, TestClients.handshakeStatus(ws + "/monitor?token=s3cret"), "monitor with the token");
@@ -55,6 +56,27 @@ class DistributionIT {
         }
         assertTrue(TestClients.isFree(http), "HTTP port " + http + " is free after the stop");
         assertTrue(TestClients.isFree(telnet), "telnet port " + telnet + " is free after the stop");
+    }
+
+    @Test
+    void redeployBindsTheCompanionPortAgainAtOnce() throws Exception {
+        int http = TestClients.freePort();
+        int telnet = TestClients.freePort();
+        try (ContainerProcess container = container("dist.tomcat10", http, writeYaml(telnet))) {
+            container.start();
+            container.awaitLog("Protocol server started", DEPLOY_WAIT);
+            try (TestClients.Line client = new TestClients.Line(telnet)) {
+                client.await("> ", Duration.ofSeconds(10));
+                container.touchWar(); // Tomcat's auto-deploy undeploys and deploys it again within ~10 s
+                assertTrue(client.awaitClose(Duration.ofSeconds(30)).contains("Server is shutting down. Goodbye!"));
+            }
+            container.awaitLog("Protocol server started", 2, DEPLOY_WAIT);
+            try (TestClients.Line client = new TestClients.Line(telnet)) {
+                client.send("again\r\n");
+                client.await("Echo: again", Duration.ofSeconds(10));
+            }
+            container.stop();
+        }
     }
 
     @Test
@@ -92,6 +114,10 @@ class DistributionIT {
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                     enable_monitoring: true
                     monitor_token: s3cret
+                  ws_telnet:
+                    transport: ws_telnet
+                    ws_path: /ws_telnet
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                 """.formatted(telnetPort));
     }
 }
