@@ -75,6 +75,9 @@ public final class LineEditor {
     }
 
     public void feed(char c, Listener listener) {
+        if (!Character.isLowSurrogate(c)) {
+            dropDanglingHighSurrogate();
+        }
         boolean wasAfterCr = afterCr;
         afterCr = false;
         if (escape != Escape.NONE) {
@@ -233,6 +236,15 @@ public final class LineEditor {
         }
         if (line.length() > 0) {
             listener.echo(line.toString());
+        }
+    }
+
+    /** A high surrogate whose low half never came is not a character: forget it. */
+    private void dropDanglingHighSurrogate() {
+        int last = line.length() - 1;
+        if (last >= 0 && Character.isHighSurrogate(line.charAt(last))) {
+            line.setLength(last);
+            lineBytes -= 4;
         }
     }
 
