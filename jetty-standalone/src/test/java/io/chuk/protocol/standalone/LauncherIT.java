@@ -45,6 +45,40 @@ class LauncherIT {
     }
 
     @Test
+    void sigtermWithAThousandOpenSessionsSaysGoodbyeToEachWithinSeconds() throws Exception {
+        Path config = dir.resolve("many.yaml");
+        Files.writeString(config, """
+                transport: tcp
+                port: 0
+                max_connections: 2000
+                max_connections_per_ip: 0
+                max_connection_rate_per_ip: 0
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """);
+        java.util.List<LineClient> clients = new java.util.ArrayList<>();
+        try (LauncherProcess launcher = new LauncherProcess("-c", config.toString())) {
+            int port = launcher.awaitPort("tcp");
+            for (int i = 0; i < 1000; i++) {
+                LineClient client = new LineClient(port);
+                clients.add(client);
+                client.await("> ");
+            }
+            long start = System.nanoTime();
+            launcher.terminate();
+            for (LineClient client : clients) {
+                assertEquals("Server is shutting down. Goodbye!\r\n", client.awaitClose());
+            }
+            assertEquals(0, launcher.awaitExit());
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds < 20, "stopping 1000 sessions took " + seconds + " s");
+        } finally {
+            for (LineClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void badConfigurationExitsNonZeroNamingFileKeyAndReason() throws Exception {
         Path config = dir.resolve("broken.yaml");
         Files.writeString(config, """

@@ -102,6 +102,15 @@ public abstract class BaseHandler {
     }
 
     /**
+     * The server is stopping: returns the line this session is told before it is closed. Called
+     * in order with the other callbacks, so a handler busy past {@code drain_timeout} is closed
+     * without it. The default is {@code Server is shutting down. Goodbye!}.
+     */
+    public String onServerShutdown() throws Exception {
+        return io.chuk.protocol.session.SessionHost.SHUTDOWN_MESSAGE;
+    }
+
+    /**
      * A callback threw. The default logs it; the framework then ends the session with a message.
      */
     public void onError(Throwable error) {

@@ -104,7 +104,7 @@ public final class ProtocolRuntime implements AutoCloseable {
      */
     public boolean drain(Duration timeout) throws InterruptedException {
         factories.values().forEach(SessionFactory::stopAccepting);
-        return host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, timeout);
+        return host.closeAllSessions(timeout);
     }
 
     @Override

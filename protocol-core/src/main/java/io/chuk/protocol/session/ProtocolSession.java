@@ -281,6 +281,24 @@ public final class ProtocolSession implements Session, HandlerContext {
         return closeNow;
     }
 
+    /**
+     * The server is stopping: once the handler's earlier callbacks are done, the client is told
+     * the handler's {@link BaseHandler#onServerShutdown()} line and the session closes.
+     */
+    void shutdown() {
+        callbacks.execute(() -> {
+            String goodbye = SessionHost.SHUTDOWN_MESSAGE;
+            if (handler != null && !handlerFailed) {
+                try {
+                    goodbye = handler.onServerShutdown();
+                } catch (Exception | Error e) {
+                    LOG.warn("Session {}: onServerShutdown failed", id, e);
+                }
+            }
+            closeWithMessage(goodbye);
+        });
+    }
+
     /** Tells the client {@code message} (if not null), then closes. */
     public void closeWithMessage(String message) {
         if (message == null) {

@@ -59,18 +59,19 @@ public final class SessionHost implements AutoCloseable {
     }
 
     /**
-     * Says goodbye to every live session at once and closes them, waiting at most
-     * {@code timeout} for their output to be written; stragglers are closed hard.
+     * Says goodbye to every live session at once (each with its handler's
+     * {@link io.chuk.protocol.handlers.BaseHandler#onServerShutdown()} line) and closes them,
+     * waiting at most {@code timeout}; sessions still open then are closed hard.
      *
      * @return whether every session had closed within the timeout
      */
-    public boolean closeAllSessions(String goodbye, Duration timeout) throws InterruptedException {
+    public boolean closeAllSessions(Duration timeout) throws InterruptedException {
         var sessions = registry.sessions();
         if (!sessions.isEmpty()) {
             LOG.info("Closing {} session(s)", sessions.size());
         }
         for (ProtocolSession session : sessions) {
-            session.closeWithMessage(goodbye);
+            session.shutdown();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (registry.size() > 0 && System.nanoTime() < deadline) {

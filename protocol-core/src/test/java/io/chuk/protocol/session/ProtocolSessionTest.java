@@ -691,7 +691,7 @@ class ProtocolSessionTest {
             open.add(channel);
         }
         assertEquals(3, host.registry().size());
-        assertTrue(host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, Duration.ofSeconds(WAIT_SECONDS)));
+        assertTrue(host.closeAllSessions(Duration.ofSeconds(WAIT_SECONDS)));
         for (FakeSessionChannel channel : open) {
             assertEquals(1, channel.closeCount());
             assertTrue(channel.outputAtClose().endsWith("Server is shutting down. Goodbye!\r\n"), channel.outputAtClose());
@@ -718,7 +718,7 @@ class ProtocolSessionTest {
         FakeSessionChannel stuck = channel(FakeSessionChannel.Completion.NEVER);
         ProtocolSession session = open(tcp(null), stuck);
         assertEquals("welcome", nextEvent("welcome"));
-        assertFalse(host.closeAllSessions(SessionHost.SHUTDOWN_MESSAGE, Duration.ofMillis(200)));
+        assertFalse(host.closeAllSessions(Duration.ofMillis(200)));
         assertEquals(1, stuck.closeCount(), "straggler closed hard");
         assertFalse(session.isOpen());
         assertEquals(0, host.registry().size());
