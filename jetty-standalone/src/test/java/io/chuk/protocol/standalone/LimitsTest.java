@@ -48,6 +48,33 @@ class LimitsTest {
     }
 
     @Test
+    void clientThatDoesNotReadIsCutOffAtTheOutputBound() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                port: 0
+                transport: tcp
+                max_output_buffer: 65536
+                handler_class: io.chuk.protocol.standalone.FloodHandler
+                """);
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", running.port("tcp"))) {
+            socket.setReceiveBufferSize(4096);
+            socket.getOutputStream().write("flood\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            awaitSessions(running, 0); // the session was closed although the client never read
+            long received = 0;
+            socket.setSoTimeout(10_000);
+            byte[] buffer = new byte[65536];
+            int n;
+            try {
+                while ((n = socket.getInputStream().read(buffer)) > 0) {
+                    received += n;
+                }
+            } catch (java.net.SocketException reset) {
+                // closed hard: what was buffered may be lost
+            }
+            assertTrue(received < 20_000L * 1024, "far less than the 20 MB the handler tried to send: " + received);
+        }
+    }
+
+    @Test
     void perAddressLimitsRefuseWithAReason() throws Exception {
         try (RunningServer running = new RunningServer("""
                 servers:

@@ -66,33 +66,13 @@ public final class CdiHandlerFactory implements HandlerFactory {
         // This factory's container, not whichever one CDI.current() finds (there may be several).
         Instance<T> instance = beanManager.createInstance().select(type);
         T handler = instance.get();
-        return new Created() {
-            @Override
-            public BaseHandler handler() {
-                return handler;
-            }
-
-            @Override
-            public void release() {
-                instance.destroy(handler);
-            }
-        };
+        return Created.of(handler, () -> instance.destroy(handler));
     }
 
     private <T extends BaseHandler> Created unmanaged(Class<T> type) {
         Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(beanManager, type).newInstance()
                 .produce().inject().postConstruct();
         T handler = instance.get();
-        return new Created() {
-            @Override
-            public BaseHandler handler() {
-                return handler;
-            }
-
-            @Override
-            public void release() {
-                instance.preDestroy().dispose();
-            }
-        };
+        return Created.of(handler, () -> instance.preDestroy().dispose());
     }
 }

@@ -14,6 +14,20 @@ public interface HandlerFactory {
 
         /** Destroys the instance ({@code @PreDestroy}, dependent beans). */
         void release();
+
+        static Created of(BaseHandler handler, Runnable release) {
+            return new Created() {
+                @Override
+                public BaseHandler handler() {
+                    return handler;
+                }
+
+                @Override
+                public void release() {
+                    release.run();
+                }
+            };
+        }
     }
 
     Created create(Class<? extends BaseHandler> type) throws Exception;
@@ -30,19 +44,8 @@ public interface HandlerFactory {
 
     /** Plain {@code new} through the public no-argument constructor; no injection. */
     static HandlerFactory reflective() {
-        return type -> {
-            BaseHandler handler = type.getDeclaredConstructor().newInstance();
-            return new Created() {
-                @Override
-                public BaseHandler handler() {
-                    return handler;
-                }
-
-                @Override
-                public void release() {
-                    // nothing to destroy
-                }
-            };
-        };
+        return type -> Created.of(type.getDeclaredConstructor().newInstance(), () -> {
+            // a plain object: nothing to destroy
+        });
     }
 }

@@ -546,8 +546,9 @@ public final class ProtocolSession implements Session, HandlerContext {
                 if (!inputPaused && outboxBytes > OUTPUT_HIGH_WATER) {
                     inputPaused = pause = true;
                 }
-                // Inside a callback, output waits for the callback's end so it leaves in one write.
-                if (!writing && Thread.currentThread() != callbackThread) {
+                // Inside a callback, output waits for the callback's end so it leaves in one write,
+                // unless there is already a lot of it.
+                if (!writing && (Thread.currentThread() != callbackThread || outboxBytes >= OUTPUT_HIGH_WATER)) {
                     writing = true;
                     batch = takeBatch();
                 }
@@ -559,7 +560,13 @@ public final class ProtocolSession implements Session, HandlerContext {
         if (overflow) {
             LOG.warn("Session {}: client is not reading ({} bytes of output waiting); closing", id,
                     config.limits().maxOutputBuffer());
-            forceClose();
+            synchronized (lock) {
+                if (state == State.CLOSED) {
+                    return;
+                }
+                state = State.CLOSING;
+            }
+            channel.closeForViolation("Output buffer full: the client is not reading");
             return;
         }
         if (pause) {

@@ -47,4 +47,12 @@ public interface SessionChannel {
 
     /** Closes the connection now; the transport then reports {@link ProtocolSession#transportClosed}. */
     void close();
+
+    /**
+     * Closes the connection now because of a policy violation (such as a client that stops
+     * reading); transports that can carry a reason (WebSocket close frames) do.
+     */
+    default void closeForViolation(String reason) {
+        close();
+    }
 }

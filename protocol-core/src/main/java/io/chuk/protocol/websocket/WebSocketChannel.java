@@ -138,6 +138,11 @@ final class WebSocketChannel implements SessionChannel {
         close(CloseReason.CloseCodes.NORMAL_CLOSURE, "Session ended");
     }
 
+    @Override
+    public void closeForViolation(String reason) {
+        close(CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+    }
+
     /**
      * Closes with a code and reason. The Jakarta close may block until the close frame is written
      * (Tomcat's does), so it runs off the caller's thread: callers include the shared timer.
