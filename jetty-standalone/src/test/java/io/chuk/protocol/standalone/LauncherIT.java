@@ -130,6 +130,8 @@ class LauncherIT {
                 client.await("> ");
                 client.send("status\n");
                 assertEquals("Server status: OK\r\n> ", client.await("> "));
+                client.send("uptime\n"); // from an injected application bean
+                assertTrue(client.await("> ").startsWith("Server uptime: 0 days, 0 hours"));
                 client.send("frobnicate\n");
                 assertEquals("Unknown command: frobnicate\r\n> ", client.await("> "));
                 client.send("exit\n");

@@ -30,7 +30,8 @@ class DistributionIT {
     void servesEveryTransportAndStopsClean(String distribution) throws Exception {
         int http = TestClients.freePort();
         int telnet = TestClients.freePort();
-        Path yaml = writeYaml(telnet);
+        int commands = TestClients.freePort();
+        Path yaml = writeYaml(telnet, commands);
         String ws = "ws://127.0.0.1:" + http + "/protocol";
         try (ContainerProcess container = container(distribution, http, yaml)) {
             container.start();
@@ -43,6 +44,11 @@ class DistributionIT {
             assertEquals(403, TestClients.handshakeStatus(ws + "/monitor?token=wrong"), "monitor with a wrong token");
             assertEquals(101, TestClients.handshakeStatus(ws + "/monitor?token=s3cret"), "monitor with the token");
 
+            try (TestClients.Line injected = new TestClients.Line(commands)) {
+                injected.await("> ", Duration.ofSeconds(10));
+                injected.send("uptime\n"); // answered from a CDI-injected application bean
+                injected.await("Server uptime: 0 days", Duration.ofSeconds(10));
+            }
             try (TestClients.Line client = new TestClients.Line(telnet)) {
                 client.await("> ", Duration.ofSeconds(10));
                 client.send("hello\r\n");
@@ -56,13 +62,14 @@ class DistributionIT {
         }
         assertTrue(TestClients.isFree(http), "HTTP port " + http + " is free after the stop");
         assertTrue(TestClients.isFree(telnet), "telnet port " + telnet + " is free after the stop");
+        assertTrue(TestClients.isFree(commands), "tcp port " + commands + " is free after the stop");
     }
 
     @Test
     void redeployBindsTheCompanionPortAgainAtOnce() throws Exception {
         int http = TestClients.freePort();
         int telnet = TestClients.freePort();
-        try (ContainerProcess container = container("dist.tomcat10", http, writeYaml(telnet))) {
+        try (ContainerProcess container = container("dist.tomcat10", http, writeYaml(telnet, TestClients.freePort()))) {
             container.start();
             container.awaitLog("Protocol server started", DEPLOY_WAIT);
             try (TestClients.Line client = new TestClients.Line(telnet)) {
@@ -82,7 +89,7 @@ class DistributionIT {
     @Test
     void configurationErrorFailsTheDeploymentWithTheLaunchersMessage() throws Exception {
         int http = TestClients.freePort();
-        Path yaml = writeYaml(99_999);
+        Path yaml = writeYaml(99_999, TestClients.freePort());
         try (ContainerProcess container = container("dist.tomcat10", http, yaml)) {
             container.start();
             container.awaitLog(yaml + ": servers.telnet.port: must be between 0 and 65535, got 99999", DEPLOY_WAIT);
@@ -101,13 +108,17 @@ class DistributionIT {
                 : ContainerProcess.jetty(home, base, http, yaml);
     }
 
-    private Path writeYaml(int telnetPort) throws Exception {
+    private Path writeYaml(int telnetPort, int commandsPort) throws Exception {
         return Files.writeString(work.resolve("chuk.yaml"), """
                 servers:
                   telnet:
                     port: %d
                     transport: telnet
                     handler_class: io.chuk.protocol.samples.echo:EchoTelnetHandler
+                  commands:
+                    port: %d
+                    transport: tcp
+                    handler_class: io.chuk.protocol.samples.command.CommandHandler
                   websocket:
                     transport: websocket
                     ws_path: /ws
@@ -118,6 +129,6 @@ class DistributionIT {
                     transport: ws_telnet
                     ws_path: /ws_telnet
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
-                """.formatted(telnetPort));
+                """.formatted(telnetPort, commandsPort));
     }
 }

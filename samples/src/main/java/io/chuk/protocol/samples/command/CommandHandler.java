@@ -2,21 +2,20 @@ package io.chuk.protocol.samples.command;
 
 import io.chuk.protocol.handlers.LineHandler;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The original README's command processor: {@code help}, {@code status}, {@code uptime},
- * {@code quit}/{@code exit}; anything else is {@code Unknown command: <cmd>}.
+ * {@code quit}/{@code exit}; anything else is {@code Unknown command: <cmd>}. Its uptime comes
+ * from an injected application bean, showing CDI injection into handlers.
  */
 @Dependent
 public class CommandHandler extends LineHandler {
-
-    private static final Instant STARTED = Instant.now();
 
     private interface Command {
         void run(String args);
@@ -24,10 +23,13 @@ public class CommandHandler extends LineHandler {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
+    @Inject
+    ServerClock clock;
+
     public CommandHandler() {
         commands.put("help", args -> sendLine("Available commands: help, status, uptime, quit"));
         commands.put("status", args -> sendLine("Server status: OK"));
-        commands.put("uptime", args -> sendLine("Server uptime: " + describe(Duration.between(STARTED, Instant.now()))));
+        commands.put("uptime", args -> sendLine("Server uptime: " + describe(clock.uptime())));
     }
 
     @Override
