@@ -30,6 +30,7 @@ class RealClientAddressTest {
 
     @BeforeAll
     static void start() throws Exception {
+        ClientTools.ensureInstalled();
         running = new RunningServer("""
                 servers:
                   proxied:

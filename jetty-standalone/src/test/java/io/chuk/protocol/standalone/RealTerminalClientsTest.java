@@ -26,11 +26,7 @@ class RealTerminalClientsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Process install = new ProcessBuilder("bash", Path.of("..", "scripts", "ensure-client-tools.sh").toString())
-                .redirectErrorStream(true).start();
-        String log = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(install.waitFor(10, TimeUnit.MINUTES), "installing telnet/expect/plink timed out");
-        assertEquals(0, install.exitValue(), "cannot install telnet, expect and plink:\n" + log);
+        ClientTools.ensureInstalled();
         running = new RunningServer("""
                 port: 0
                 transport: telnet

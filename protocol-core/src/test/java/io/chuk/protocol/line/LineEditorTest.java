@@ -130,6 +130,13 @@ class LineEditorTest {
     }
 
     @Test
+    void highSurrogateWithoutItsLowHalfIsDropped() {
+        // Found by LineEditorPropertiesTest: a lone high surrogate stayed in the line.
+        type("a\uD83Dx\uD83D\r");
+        assertEquals(List.of("ax"), out.lines);
+    }
+
+    @Test
     void lineIsCappedAndExtraKeysRingTheBell() {
         type("y".repeat(25));
         assertEquals(20, editor.currentLine().length());
