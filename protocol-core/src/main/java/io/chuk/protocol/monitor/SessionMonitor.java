@@ -141,11 +141,6 @@ public final class SessionMonitor implements SessionListener {
         broadcast(Json.write(message("session_ended", "session", describe(session, "disconnected"))));
     }
 
-    /** How many viewers are attached (for tests and metrics). */
-    public int viewerCount() {
-        return viewers.size();
-    }
-
     private void broadcast(String json) {
         for (Viewer viewer : viewers.keySet()) {
             viewer.send(json);
