@@ -12,7 +12,6 @@ import jakarta.servlet.ServletContextListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 
 /**
  * Starts the application when the WAR is deployed and stops it when it is undeployed: reads the
@@ -31,8 +30,6 @@ public final class ProtocolServerListener implements ServletContextListener {
     public static final String PORTS_ATTRIBUTE = "io.chuk.protocol.war.ports";
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.war");
-    /** How long undeploy waits for sessions to take their goodbye. */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     private ProtocolRuntime runtime;
     private CompanionConnector companion;
@@ -81,7 +78,7 @@ public final class ProtocolServerListener implements ServletContextListener {
         }
         if (runtime != null) {
             try {
-                runtime.drain(DRAIN_TIMEOUT);
+                runtime.drain(runtime.drainTimeout());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
