@@ -34,6 +34,10 @@ class LauncherIT {
                 ws.await("TEXT Type 'quit' to disconnect.");
                 ws.send("hello");
                 assertEquals("TEXT Echo: hello", ws.next());
+                String metrics = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8025/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(metrics.contains("chuk_sessions_active{server=\"tcp\",transport=\"tcp\"} 1.0"), metrics);
 
                 launcher.terminate();
                 assertEquals("Server is shutting down. Goodbye!\r\n", tcp.awaitClose());
