@@ -39,7 +39,11 @@ class DistributionIT {
                 echo.send("hello");
                 echo.await("Echo: hello");
             }
-            assertEquals(101, TestClients.handshakeStatus(ws + "/ws_telnet"), "ws_telnet endpoint");
+            try (TestClients.Ws terminal = TestClients.Ws.connect(ws + "/ws_telnet")) {
+                terminal.awaitInBinaryStream("> ");
+                terminal.sendBinary("hello\r\n");
+                terminal.awaitInBinaryStream("Echo: hello\r\n> ");
+            }
             assertEquals(401, TestClients.handshakeStatus(ws + "/monitor"), "monitor without a token");
             assertEquals(403, TestClients.handshakeStatus(ws + "/monitor?token=wrong"), "monitor with a wrong token");
             assertEquals(101, TestClients.handshakeStatus(ws + "/monitor?token=s3cret"), "monitor with the token");

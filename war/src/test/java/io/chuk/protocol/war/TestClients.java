@@ -65,6 +65,7 @@ final class TestClients {
 
     /** A WebSocket client whose text frames and close become events in a queue. */
     static final class Ws implements AutoCloseable {
+        private static final String BINARY = "BINARY ";
         private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
         private final WebSocket socket;
 
@@ -80,6 +81,15 @@ final class TestClients {
                                 events.add(partial.toString());
                                 partial.setLength(0);
                             }
+                            ws.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+                            byte[] bytes = new byte[data.remaining()];
+                            data.get(bytes);
+                            events.add(BINARY + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
                             ws.request(1);
                             return null;
                         }
@@ -113,6 +123,27 @@ final class TestClients {
 
         void send(String text) throws Exception {
             socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+        }
+
+        void sendBinary(String text) throws Exception {
+            socket.sendBinary(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), true)
+                    .get(5, TimeUnit.SECONDS);
+        }
+
+        /** Reads binary frames as one byte stream until it contains {@code expected}, for at most 10 s. */
+        void awaitInBinaryStream(String expected) throws InterruptedException {
+            StringBuilder stream = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                String event = events.poll(100, TimeUnit.MILLISECONDS);
+                if (event != null && event.startsWith(BINARY)) {
+                    stream.append(event, BINARY.length(), event.length());
+                    if (stream.indexOf(expected) >= 0) {
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError("'" + expected + "' did not arrive; the stream was: " + stream);
         }
 
         /** Skips frames until one equals {@code expected}, for at most 10 s. */
