@@ -58,6 +58,15 @@ class MonitorTest {
     }
 
     @Test
+    void browserPagesCannotWatchUnlessTheirOriginIsListedEvenWithAWildcard() {
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> HttpClient.newHttpClient()
+                .newWebSocketBuilder().header("Origin", "https://any.example.net")
+                .buildAsync(URI.create(monitorUri("?token=s3cret")), new WebSocket.Listener() {
+                }).get(10, TimeUnit.SECONDS));
+        assertEquals(403, assertInstanceOf(WebSocketHandshakeException.class, failure.getCause()).getResponse().statusCode());
+    }
+
+    @Test
     void viewerFollowsATelnetSessionFromStartToEnd() throws Exception {
         try (WsClient viewer = WsClient.connect(monitorUri("?token=s3cret"))) {
             assertTrue(viewer.next().startsWith("TEXT {\"type\": \"active_sessions\", \"sessions\": ["));

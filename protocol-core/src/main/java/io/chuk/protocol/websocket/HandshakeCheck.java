@@ -30,8 +30,14 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
     private final List<String> allowed;
     private final boolean any;
 
-    HandshakeCheck(List<String> allowOrigins) {
-        this.any = allowOrigins.contains("*");
+    /**
+     * @param allowOrigins    the entry's {@code allow_origins}
+     * @param wildcardAllowed whether {@code *} may open this endpoint to every web page; the
+     *                        monitor passes false, so only listed dashboards (or non-browser
+     *                        clients) can watch other people's sessions
+     */
+    HandshakeCheck(List<String> allowOrigins, boolean wildcardAllowed) {
+        this.any = wildcardAllowed && allowOrigins.contains("*");
         this.allowed = allowOrigins.stream().map(HandshakeCheck::normalise).toList();
     }
 

@@ -34,7 +34,7 @@ public final class MonitorEndpoint extends Endpoint {
     public static ServerEndpointConfig configFor(ServerConfig config, SessionMonitor monitor) {
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(MonitorEndpoint.class, config.monitorPath())
-                .configurator(new HandshakeCheck(config.allowOrigins()))
+                .configurator(new HandshakeCheck(config.allowOrigins(), false))
                 .build();
         endpointConfig.getUserProperties().put(MONITOR_PROPERTY, monitor);
         return endpointConfig;

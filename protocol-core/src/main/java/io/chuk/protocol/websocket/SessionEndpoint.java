@@ -47,7 +47,7 @@ public final class SessionEndpoint extends Endpoint {
         }
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(SessionEndpoint.class, config.wsPath())
-                .configurator(new HandshakeCheck(config.allowOrigins()))
+                .configurator(new HandshakeCheck(config.allowOrigins(), true))
                 .build();
         endpointConfig.getUserProperties().put(FACTORY_PROPERTY, factory);
         return endpointConfig;
