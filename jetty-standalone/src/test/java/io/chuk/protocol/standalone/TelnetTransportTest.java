@@ -103,6 +103,21 @@ class TelnetTransportTest {
     }
 
     @Test
+    void lineModeClientGetsEraseLineAndInterruptHonoured() throws Exception {
+        try (LatinClient client = new LatinClient(running.port("telnet"))) {
+            client.await("> ");
+            byte dont = (byte) 254;
+            client.send(new byte[] {IAC, dont, 1}); // DONT ECHO: the client edits lines itself
+            client.send("wrong".getBytes(StandardCharsets.US_ASCII));
+            client.send(new byte[] {IAC, (byte) 248}); // IAC EL
+            client.send("right\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(client.await("> ").endsWith("Echo: right\r\n> "));
+            client.send(new byte[] {'x', IAC, (byte) 244}); // IAC IP
+            assertTrue(client.awaitClose().endsWith("^C - Closing connection.\r\n"));
+        }
+    }
+
+    @Test
     void keepaliveGoesToTelnetClientsButNotToRawOnes() throws Exception {
         try (RunningServer keepalive = new RunningServer("""
                 port: 0

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public abstract class LineHandler extends CharacterHandler {
 
+    /** What the telnet layer turns {@code IAC IP} into. */
+    private static final byte INTERRUPT = 0x03;
+
     private static final java.util.regex.Pattern NEWLINE = java.util.regex.Pattern.compile("\r\n|\r|\n");
 
     private LineAssembler assembler;
@@ -41,8 +44,13 @@ public abstract class LineHandler extends CharacterHandler {
         if (assembler == null) {
             assembler = new LineAssembler(config().maxLineLength());
         }
-        assembler.feed(data, lines);
+        int interrupt = session().transport().speaksTelnet() ? indexOf(data, INTERRUPT) : -1;
+        assembler.feed(data, 0, interrupt < 0 ? data.length : interrupt, lines);
         rethrowPending();
+        if (interrupt >= 0 && !isSessionEnded()) {
+            // Telnet's Interrupt Process (Ctrl-C in a line-mode client) ends the session, as in character mode.
+            endSession("^C - Closing connection.");
+        }
     }
 
     @Override
@@ -83,6 +91,15 @@ public abstract class LineHandler extends CharacterHandler {
      */
     public void processLine(String line) throws Exception {
         super.onLineEntered(line);
+    }
+
+    private static int indexOf(byte[] data, byte wanted) {
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A line exceeded {@code max_line_length}; the default tells the client and keeps the session. */

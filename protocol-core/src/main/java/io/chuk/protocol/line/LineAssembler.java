@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>CR LF, CR NUL, bare CR and bare LF each end exactly one line, also when the pair is split
  * across reads. Backspace (0x08) and DEL (0x7F) remove the previous character (a whole UTF-8
- * sequence). A line longer than the limit is not kept: the rest of it is discarded and the
+ * sequence), Ctrl-U (0x15, also telnet's Erase Line) the whole line. A line longer than the limit is not kept: the rest of it is discarded and the
  * listener hears {@link Listener#lineTooLong(int)} once, so memory stays bounded whatever the
  * client sends. Lines are decoded as UTF-8; malformed bytes become U+FFFD.
  *
@@ -30,6 +30,7 @@ public final class LineAssembler {
     private static final byte NUL = 0;
     private static final byte BS = 0x08;
     private static final byte DEL = 0x7F;
+    private static final byte ERASE_LINE = 0x15;
 
     private final int maxLineBytes;
     private byte[] buffer = new byte[64];
@@ -65,6 +66,11 @@ public final class LineAssembler {
                 }
                 case LF -> endLine(listener);
                 case BS, DEL -> eraseLastCharacter();
+                case ERASE_LINE -> {
+                    if (!overflowed) {
+                        length = 0;
+                    }
+                }
                 case NUL -> { /* keepalive some clients send; carries no input */ }
                 default -> append(b);
             }

@@ -272,4 +272,22 @@ class LineAssemblerTest {
     void limitOfOneByte() {
         assertEquals(List.of("a", "TOO_LONG(1)", ""), feedAll(1, utf8("a\nab\n\n")));
     }
+
+    @Test
+    void ctrlUErasesTheWholeLine() {
+        List<String> lines = new java.util.ArrayList<>();
+        LineAssembler assembler = new LineAssembler(100);
+        assembler.feed("wrong\u0015right\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new LineAssembler.Listener() {
+            @Override
+            public void line(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void lineTooLong(int limit) {
+                lines.add("<too long>");
+            }
+        });
+        assertEquals(List.of("right"), lines);
+    }
 }
