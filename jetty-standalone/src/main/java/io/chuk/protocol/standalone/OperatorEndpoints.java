@@ -1,6 +1,7 @@
 package io.chuk.protocol.standalone;
 
 import io.chuk.protocol.config.Observability;
+import io.chuk.protocol.metrics.SessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -33,18 +34,18 @@ final class OperatorEndpoints extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (observability.metrics() && path.equals(observability.metricsPath())) {
-            respond(response, callback, HttpStatus.OK_200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+            respond(response, callback, HttpStatus.OK_200, SessionMetrics.PROMETHEUS_TEXT, registry.scrape());
             return true;
         }
         String health = observability.healthPath();
         if (observability.health() && (path.equals(health) || path.equals(health + "/ready"))) {
             boolean up = ready.getAsBoolean();
             respond(response, callback, up ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
-                    "application/json", up ? "{\"status\": \"UP\"}" : "{\"status\": \"DOWN\"}");
+                    "application/json", up ? SessionMetrics.UP : SessionMetrics.DOWN);
             return true;
         }
         if (observability.health() && path.equals(health + "/live")) {
-            respond(response, callback, HttpStatus.OK_200, "application/json", "{\"status\": \"UP\"}");
+            respond(response, callback, HttpStatus.OK_200, "application/json", SessionMetrics.UP);
             return true;
         }
         return super.handle(request, response, callback);

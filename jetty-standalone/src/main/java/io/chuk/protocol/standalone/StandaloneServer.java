@@ -7,6 +7,7 @@ import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
+import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;

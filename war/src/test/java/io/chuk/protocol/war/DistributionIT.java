@@ -48,6 +48,9 @@ class DistributionIT {
             assertEquals(403, TestClients.handshakeStatus(ws + "/monitor?token=wrong"), "monitor with a wrong token");
             assertEquals(101, TestClients.handshakeStatus(ws + "/monitor?token=s3cret"), "monitor with the token");
 
+            String metrics = TestClients.httpGet("http://127.0.0.1:" + http + "/protocol/metrics");
+            assertTrue(metrics.contains("chuk_sessions_opened_total{server=\"websocket\",transport=\"websocket\"}"), metrics);
+            assertEquals("{\"status\": \"UP\"}", TestClients.httpGet("http://127.0.0.1:" + http + "/protocol/health"));
             try (TestClients.Line injected = new TestClients.Line(commands)) {
                 injected.await("> ", Duration.ofSeconds(10));
                 injected.send("uptime\n"); // answered from a CDI-injected application bean
@@ -129,6 +132,8 @@ class DistributionIT {
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                     enable_monitoring: true
                     monitor_token: s3cret
+                    enable_metrics: true
+                    enable_health: true
                   ws_telnet:
                     transport: ws_telnet
                     ws_path: /ws_telnet

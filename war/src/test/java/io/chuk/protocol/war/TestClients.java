@@ -51,6 +51,17 @@ final class TestClients {
     }
 
     /** The HTTP status of a refused WebSocket handshake, or 101 if it was accepted. */
+    /** The body of a GET that must answer 200. */
+    static String httpGet(String uri) throws Exception {
+        java.net.http.HttpResponse<String> response = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(URI.create(uri)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     static int handshakeStatus(String uri) throws Exception {
         try {
             Ws.connect(uri).close();

@@ -1,4 +1,4 @@
-package io.chuk.protocol.standalone;
+package io.chuk.protocol.metrics;
 
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.session.SessionFactory;
@@ -13,12 +13,20 @@ import io.micrometer.core.instrument.Tags;
  * entry's {@code server} name and {@code transport}. Meters read the counters when scraped, so
  * the session paths pay nothing for them.
  */
-final class SessionMetrics {
+public final class SessionMetrics {
+
+    /** The body of a healthy {@code /health} answer. */
+    public static final String UP = "{\"status\": \"UP\"}";
+    /** The body of an unhealthy one (starting or draining). */
+    public static final String DOWN = "{\"status\": \"DOWN\"}";
+    /** The content type of Prometheus' text format. */
+    public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private SessionMetrics() {
     }
 
-    static void bind(MeterRegistry registry, ProtocolRuntime runtime) {
+    /** Registers the meters of every server entry of {@code runtime}. */
+    public static void bind(MeterRegistry registry, ProtocolRuntime runtime) {
         for (SessionFactory factory : runtime.allFactories()) {
             SessionStatistics stats = factory.statistics();
             Tags tags = Tags.of("server", factory.config().name(), "transport", factory.config().transport().yamlName());
