@@ -1,0 +1,111 @@
+package io.chuk.protocol.war;
+
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What every embedded-container Arquillian test checks, whatever the container: the packaged WAR
+ * plus a test handler with an injected bean, as a ShrinkWrap archive whose YAML comes from the
+ * {@code chuk.config} context parameter, driven by real WebSocket and socket clients. Subclasses
+ * name the container (Tomcat here, Jetty in {@code war-arquillian-jetty}, which gets this class
+ * from this module's test jar).
+ */
+public abstract class EmbeddedContainerChecks {
+
+    static final int TELNET_PORT = TestClients.freePort();
+
+    @ArquillianResource
+    private URL base;
+
+    /** The deployment: the built WAR ({@code war.file}), its YAML, and the test handler and bean. */
+    protected static WebArchive archive() throws IOException {
+        Path yaml = Files.createTempFile("chuk-arquillian", ".yaml");
+        yaml.toFile().deleteOnExit();
+        Files.writeString(yaml, """
+                servers:
+                  telnet:
+                    host: 127.0.0.1
+                    port: %d
+                    transport: telnet
+                    handler_class: io.chuk.protocol.samples.echo:EchoTelnetHandler
+                  greeter:
+                    port: 8027
+                    transport: websocket
+                    ws_path: /greet
+                    handler_class: io.chuk.protocol.war.GreeterHandler
+                  echo:
+                    transport: websocket
+                    ws_path: /ws
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                    enable_monitoring: true
+                """.formatted(TELNET_PORT));
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")));
+        String webXml;
+        try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        webXml = webXml.replace("</web-app>", "<context-param><param-name>chuk.config</param-name>"
+                + "<param-value>" + yaml + "</param-value></context-param></web-app>");
+        war.setWebXML(new StringAsset(webXml));
+        // As bytes, not classes: protocol-core is not on the test class path, so they cannot be loaded here.
+        for (String testClass : List.of("Greeter", "GreeterHandler")) {
+            String path = "io/chuk/protocol/war/" + testClass + ".class";
+            try (InputStream in = EmbeddedContainerChecks.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IOException(path + " is not on the test class path");
+                }
+                war.addAsWebInfResource(new ByteArrayAsset(in.readAllBytes()), "classes/" + path);
+            }
+        }
+        return war;
+    }
+
+    private String ws(String path) {
+        return base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "") + path;
+    }
+
+    @Test
+    public void injectedBeanReachesTheHandler() throws Exception {
+        try (TestClients.Ws client = TestClients.Ws.connect(ws("/greet"))) {
+            client.send("Ada");
+            client.await("Hello, Ada (greeting #1)");
+            client.send("Grace");
+            client.await("Hello, Grace (greeting #2)");
+        }
+    }
+
+    @Test
+    public void webSocketEchoAndUnguardedMonitorUnderTheContextPath() throws Exception {
+        try (TestClients.Ws client = TestClients.Ws.connect(ws("/ws"))) {
+            client.send("hello");
+            client.await("Echo: hello");
+        }
+        assertEquals(101, TestClients.handshakeStatus(ws("/monitor")));
+        assertEquals(404, TestClients.handshakeStatus(ws("/nowhere")));
+    }
+
+    @Test
+    public void companionTelnetConnectorRuns() throws Exception {
+        try (TestClients.Line client = new TestClients.Line(TELNET_PORT)) {
+            client.await("> ", Duration.ofSeconds(10));
+            client.send("hello\r\n");
+            client.await("Echo: hello", Duration.ofSeconds(10));
+        }
+    }
+}
