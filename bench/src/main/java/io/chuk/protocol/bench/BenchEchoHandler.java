@@ -7,6 +7,7 @@ import io.chuk.protocol.handlers.LineHandler;
  * every line, with no prompt and no quit words. Not a CDI bean, so the server creates it as an
  * unmanaged instance (one per session), like any plain handler class.
  */
+@io.chuk.protocol.handlers.NonBlocking
 public class BenchEchoHandler extends LineHandler {
 
     @Override

@@ -45,7 +45,7 @@ public final class ConfigLoader {
             "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
             "keepalive", "keepalive_interval", "max_message_size", "monitor_token",
             "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
-            "drain_timeout", "proxy_protocol", "trusted_proxies",
+            "drain_timeout", "write_timeout", "handler_threads", "proxy_protocol", "trusted_proxies",
             "enable_metrics", "metrics_path", "enable_health", "health_path");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
@@ -243,7 +243,9 @@ public final class ConfigLoader {
                 fields.integer("max_connection_rate_per_ip", defaults.maxConnectionRatePerIp(), 0, Integer.MAX_VALUE),
                 fields.integer("max_output_buffer", defaults.maxOutputBuffer(), 64 * 1024, Integer.MAX_VALUE),
                 fields.integer("max_subnegotiation_length", defaults.maxSubnegotiationLength(), 16, 65536),
-                fields.seconds("drain_timeout", defaults.drainTimeout()));
+                fields.seconds("drain_timeout", defaults.drainTimeout()),
+                fields.seconds("write_timeout", defaults.writeTimeout()),
+                fields.integer("handler_threads", defaults.handlerThreads(), 1, 10_000));
         Observability observability = new Observability(
                 fields.bool("enable_metrics", false), fields.path("metrics_path", Observability.OFF.metricsPath()),
                 fields.bool("enable_health", false), fields.path("health_path", Observability.OFF.healthPath()));

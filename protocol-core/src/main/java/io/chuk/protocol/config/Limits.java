@@ -12,9 +12,14 @@ import java.time.Duration;
  * @param maxOutputBuffer          {@code max_output_buffer}: bytes of output waiting for a client that does not read before the session is closed
  * @param maxSubnegotiationLength  {@code max_subnegotiation_length}: longest telnet sub-negotiation kept, in bytes
  * @param drainTimeout             {@code drain_timeout}: how long a stopping server lets sessions take their goodbye
+ * @param writeTimeout             {@code write_timeout}: how long a write may wait for a client that does not read
+ *                                 before the session is closed; zero = only {@code max_output_buffer} applies
+ * @param handlerThreads           {@code handler_threads}: on Java 17, the most platform threads this entry's
+ *                                 handler callbacks may hold at once (Java 21+ uses virtual threads instead)
  */
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
-                     int maxSubnegotiationLength, Duration drainTimeout) {
+                     int maxSubnegotiationLength, Duration drainTimeout, Duration writeTimeout, int handlerThreads) {
 
-    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5));
+    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
+            Duration.ofSeconds(30), 64);
 }

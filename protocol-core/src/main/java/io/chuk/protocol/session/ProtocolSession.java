@@ -17,38 +17,31 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client connection bound to its handler: the transport-neutral heart of the server.
+ * One client connection bound to its handler: the state machine that ties the parts of a session
+ * together. Input is queued ({@link InputQueue}) and handed to the handler through the session's
+ * {@link SerialExecutor}, so callbacks run one at a time and in order; output is queued and
+ * written one batch at a time ({@link OutputQueue}); {@link Backpressure} pauses reading when
+ * either backs up; {@link SessionDeadlines} holds the idle, write and close time limits that the
+ * host's sweeper checks; {@link SessionTaps} copies traffic to the monitor.
  *
  * <p>Transports push input in ({@link #receive}, {@link #receiveMessage}, {@link #inputEnded})
- * from their network threads; it is queued and handed to the handler on the session's own
- * serial executor, so callbacks run one at a time, in order, off the network threads. Output is
- * queued and written one batch at a time. Both queues are bounded: past a high-water mark the
- * transport stops reading from the client until the backlog drains, and an output backlog past
- * its hard limit ends the session, so no client can make the server buffer without bound.
+ * from their network threads and report the end of the connection ({@link #transportClosed}).
  */
 public final class ProtocolSession implements Session, HandlerContext {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
-    /** Input waiting for the handler above which reading from the client pauses. */
-    static final int INPUT_HIGH_WATER = 64 * 1024;
-    static final int INPUT_LOW_WATER = 16 * 1024;
-    /** Output waiting for the client above which reading from the client pauses. */
-    static final int OUTPUT_HIGH_WATER = 64 * 1024;
-    static final int OUTPUT_LOW_WATER = 16 * 1024;
-    /** How long a closing session waits for its last output to be written. */
-    static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a closing session may take to write its last output and be gone. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final Object END_OF_INPUT = new Object();
     private static final byte[] CRLF = {'\r', '\n'};
 
     private enum State { OPEN, CLOSING, CLOSED }
@@ -60,31 +53,25 @@ public final class ProtocolSession implements Session, HandlerContext {
     private final SessionChannel channel;
     private final InetSocketAddress remoteAddress;
     private final Instant startTime = Instant.now();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>(4);
     private final SerialExecutor callbacks;
     /** The telnet layer on {@code telnet} and {@code ws_telnet}, else {@code null}. */
     private final TelnetStream telnet;
+    private final SessionDeadlines deadlines;
+    private final SessionTaps taps = new SessionTaps();
 
+    /** Guards the queues, the backpressure state and the state machine. */
     private final Object lock = new Object();
-    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
-    private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
-    private long inboxBytes;
-    private long outboxBytes;
-    private boolean writing;
-    private boolean inputPaused;
+    private final InputQueue input = new InputQueue();
+    private final OutputQueue output = new OutputQueue();
+    private final Backpressure backpressure = new Backpressure();
     private boolean drainScheduled;
     private State state = State.OPEN;
-    private ScheduledFuture<?> idleTimer;
-    private ScheduledFuture<?> closeTimer;
-    private ScheduledFuture<?> keepaliveTimer;
 
-    private volatile long lastInputNanos = System.nanoTime();
-    private volatile Instant lastActivity = startTime;
     private volatile boolean handlerFailed;
     /** The thread running a handler callback right now: its sends are flushed when it returns. */
     private volatile Thread callbackThread;
-
-    private final java.util.List<SessionTap> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private BaseHandler handler;
     private HandlerFactory.Created created;
@@ -95,10 +82,13 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.config = factory.config();
         this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
-        this.callbacks = new SerialExecutor(host.callbackPool());
+        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
+        Duration keepalive = telnet != null && keepaliveKind() != null ? config.keepaliveInterval() : Duration.ZERO;
+        this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
+                config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
     }
 
     // ---- Session ----------------------------------------------------------------------------
@@ -130,7 +120,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public Instant lastActivity() {
-        return lastActivity;
+        return startTime.plusNanos(deadlines.lastInputNanos() - startNanos);
     }
 
     @Override
@@ -163,7 +153,7 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** Bytes of output waiting for this client. */
     public long queuedOutputBytes() {
         synchronized (lock) {
-            return outboxBytes;
+            return output.bytes();
         }
     }
 
@@ -174,24 +164,6 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     public void removeTap(SessionTap tap) {
         taps.remove(tap);
-    }
-
-    private void tapInput(byte[] bytes) {
-        if (!taps.isEmpty()) {
-            tapInput(new String(bytes, StandardCharsets.UTF_8));
-        }
-    }
-
-    private void tapInput(String text) {
-        for (SessionTap tap : taps) {
-            tap.input(text);
-        }
-    }
-
-    private void tapOutput(String text) {
-        for (SessionTap tap : taps) {
-            tap.output(text);
-        }
     }
 
     // ---- HandlerContext ----------------------------------------------------------------------
@@ -214,7 +186,7 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** A line as the transport sends it: one frame as it is, or followed by CR LF (telnet-escaped). */
     private byte[] lineBytes(String line) {
         if (!taps.isEmpty()) {
-            tapOutput(messageFramed() ? line : line + "\r\n");
+            taps.output(messageFramed() ? line : line + "\r\n");
         }
         byte[] text = line.getBytes(StandardCharsets.UTF_8);
         if (messageFramed()) {
@@ -228,9 +200,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendRaw(byte[] data) {
-        if (!taps.isEmpty()) {
-            tapOutput(new String(data, StandardCharsets.UTF_8));
-        }
+        taps.output(data);
         if (data.length > 0) {
             enqueueOutput(telnet != null ? telnet.encode(data) : data.clone(), false);
         }
@@ -242,7 +212,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             return;
         }
         if (!taps.isEmpty()) {
-            tapOutput(prompt);
+            taps.output(prompt);
         }
         byte[] bytes = prompt.getBytes(StandardCharsets.UTF_8);
         enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes, false);
@@ -254,7 +224,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         return telnet != null && telnet.serverEchoes();
     }
 
-    /** Closes the session once its queued output is written (bounded by a flush timeout). */
+    /** Closes the session once its queued output is written (bounded by the close timeout). */
     @Override
     public void close() {
         boolean closeNow;
@@ -272,13 +242,8 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** OPEN to CLOSING, under the lock; returns whether nothing is left to write (close at once). */
     private boolean beginClosing() {
         state = State.CLOSING;
-        cancelIdleTimer();
-        boolean closeNow = !writing && outbox.isEmpty();
-        if (!closeNow) {
-            closeTimer = host.timer().schedule(this::forceClose,
-                    CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return closeNow;
+        deadlines.closing(System.nanoTime());
+        return output.isIdle();
     }
 
     /**
@@ -314,10 +279,6 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** Starts the session: registers it, creates the handler and sends the welcome. */
     void start() {
         host.registry().add(this);
-        scheduleIdleCheck(config.connectionTimeout());
-        if (telnet != null) {
-            scheduleKeepalive();
-        }
         LOG.info("Session {} opened: {} from {} on server '{}'", id, transport(), remoteAddress, serverName());
         callbacks.execute(() -> {
             if (telnet != null) {
@@ -350,12 +311,19 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     /** One text message from a message-framed transport. */
     public void receiveMessage(String text) {
-        enqueueInput(text, text.length() * 2L);
+        enqueueInput(text, text.length());
     }
 
     /** The client closed its sending side: remaining input is processed, then the session ends. */
     public void inputEnded() {
-        enqueueInput(END_OF_INPUT, 0);
+        enqueueInput(InputQueue.END_OF_INPUT, 0);
+    }
+
+    /** Whether reading from the client is paused right now (flow control). */
+    public boolean inputPaused() {
+        synchronized (lock) {
+            return backpressure.paused();
+        }
     }
 
     /** The connection is gone (closed by either side); the handler hears about it once. */
@@ -365,17 +333,8 @@ public final class ProtocolSession implements Session, HandlerContext {
                 return;
             }
             state = State.CLOSED;
-            cancelIdleTimer();
-            if (keepaliveTimer != null) {
-                keepaliveTimer.cancel(false);
-            }
-            if (closeTimer != null) {
-                closeTimer.cancel(false);
-            }
-            inbox.clear();
-            outbox.clear();
-            inboxBytes = 0;
-            outboxBytes = 0;
+            input.clear();
+            output.clear();
         }
         if (cause != null) {
             LOG.debug("Session {} connection closed with {}", id, cause.toString());
@@ -401,33 +360,34 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     // ---- input ------------------------------------------------------------------------------
 
-    private void enqueueInput(Object item, long size) {
-        boolean pause = false;
+    /** Queues input for the handler; {@code received} counts toward statistics and idleness. */
+    private void enqueueInput(Object item, long received) {
+        Backpressure.Change change;
+        boolean schedule;
+        boolean flood;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
             }
-            inbox.add(item);
-            inboxBytes += size;
-            if (!inputPaused && inboxBytes > INPUT_HIGH_WATER) {
-                inputPaused = pause = true;
-            }
-            if (drainScheduled) {
-                item = null;
-            } else {
-                drainScheduled = true;
-            }
+            input.add(item);
+            flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
+            change = backpressure.update(input.bytes(), output.bytes());
+            schedule = !drainScheduled;
+            drainScheduled = true;
         }
-        if (size > 0) {
-            factory.statistics().received(item instanceof byte[] bytes ? bytes.length : size / 2);
-            lastInputNanos = System.nanoTime();
-            lastActivity = Instant.now();
+        if (flood) {
+            // Only a transport that cannot pause reading gets here; its input is still bounded.
+            LOG.warn("Session {}: client {} sent {} bytes more than its handler took; closing", id, remoteAddress,
+                    Backpressure.INPUT_LIMIT);
+            cutOffInput();
+            return;
         }
-        if (pause) {
-            LOG.debug("Session {}: input paused ({} bytes waiting for the handler)", id, size);
-            channel.setInputPaused(true);
+        if (received > 0) {
+            factory.statistics().received(received);
+            deadlines.inputReceived(System.nanoTime());
         }
-        if (item != null) {
+        applyFlowControl(change);
+        if (schedule) {
             callbacks.execute(this::drainInput);
         }
     }
@@ -435,27 +395,23 @@ public final class ProtocolSession implements Session, HandlerContext {
     private void drainInput() {
         while (true) {
             Object item;
-            boolean resume;
+            Backpressure.Change change;
             synchronized (lock) {
-                item = inbox.poll();
+                item = input.poll();
                 if (item == null) {
                     drainScheduled = false;
                     return;
                 }
-                inboxBytes -= item instanceof byte[] bytes ? bytes.length
-                        : item instanceof String text ? text.length() * 2L : 0;
-                resume = shouldResumeInput();
+                change = backpressure.update(input.bytes(), output.bytes());
             }
-            if (resume) {
-                channel.setInputPaused(false);
-            }
+            applyFlowControl(change);
             if (handler == null || handlerFailed || !isOpen()) {
                 continue;
             }
             if (item instanceof byte[] bytes) {
                 deliverBytes(bytes);
             } else if (item instanceof String text) {
-                tapInput(text);
+                taps.input(text);
                 invoke(() -> handler.processMessage(text));
             } else {
                 invoke(handler::onEndOfInput);
@@ -466,13 +422,13 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     private void deliverBytes(byte[] bytes) {
         if (telnet == null) {
-            tapInput(bytes);
+            taps.input(bytes);
             invoke(() -> handler.processData(bytes));
             return;
         }
         TelnetStream.Decoded decoded = telnet.receive(bytes);
         if (decoded.input().length > 0) {
-            tapInput(decoded.input());
+            taps.input(decoded.input());
             invoke(() -> handler.processData(decoded.input()));
         }
         if (decoded.resized() && !handlerFailed) {
@@ -481,12 +437,16 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
     }
 
-    private boolean shouldResumeInput() {
-        if (inputPaused && inboxBytes <= INPUT_LOW_WATER && outboxBytes <= OUTPUT_LOW_WATER) {
-            inputPaused = false;
-            return true;
+    private void applyFlowControl(Backpressure.Change change) {
+        switch (change) {
+            case PAUSE -> {
+                LOG.debug("Session {}: input paused", id);
+                channel.setInputPaused(true);
+            }
+            case RESUME -> channel.setInputPaused(false);
+            case NONE -> {
+            }
         }
-        return false;
     }
 
     private interface Callback {
@@ -531,74 +491,75 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     /** Queues output and starts writing; with {@code thenClose} the session starts closing after it. */
     private void enqueueOutput(byte[] bytes, boolean thenClose) {
-        boolean pause = false;
-        boolean overflow = false;
+        Backpressure.Change change = Backpressure.Change.NONE;
         ByteBuffer[] batch = null;
+        boolean overflow;
         synchronized (lock) {
             if (state != State.OPEN) {
                 return;
             }
-            if (outboxBytes + bytes.length > config.limits().maxOutputBuffer()) {
-                overflow = true;
-            } else {
-                outbox.add(ByteBuffer.wrap(bytes));
-                outboxBytes += bytes.length;
-                if (!inputPaused && outboxBytes > OUTPUT_HIGH_WATER) {
-                    inputPaused = pause = true;
-                }
+            overflow = output.wouldExceed(bytes.length, config.limits().maxOutputBuffer());
+            if (!overflow) {
+                output.add(bytes);
+                change = backpressure.update(input.bytes(), output.bytes());
                 // Inside a callback, output waits for the callback's end so it leaves in one write,
                 // unless there is already a lot of it.
-                if (!writing && (Thread.currentThread() != callbackThread || outboxBytes >= OUTPUT_HIGH_WATER)) {
-                    writing = true;
-                    batch = takeBatch();
+                if (Thread.currentThread() != callbackThread || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
+                    batch = output.startBatch(System.nanoTime());
                 }
                 if (thenClose) {
-                    beginClosing(); // the channel closes once the outbox drains
+                    beginClosing(); // the channel closes once the output is written
                 }
             }
         }
         if (overflow) {
-            LOG.warn("Session {}: client is not reading ({} bytes of output waiting); closing", id,
-                    config.limits().maxOutputBuffer());
-            synchronized (lock) {
-                if (state == State.CLOSED) {
-                    return;
-                }
-                state = State.CLOSING;
-            }
-            channel.closeForViolation("Output buffer full: the client is not reading");
+            cutOff(config.limits().maxOutputBuffer() + " bytes of output waiting",
+                    "Output buffer full: the client is not reading");
             return;
         }
-        if (pause) {
-            LOG.debug("Session {}: input paused while the client catches up on output", id);
-            channel.setInputPaused(true);
-        }
+        applyFlowControl(change);
         if (batch != null) {
             flush(batch);
         }
+    }
+
+    /** Ends a session whose client does not read: its output is dropped. */
+    private void cutOff(String why, String reason) {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSING;
+            deadlines.closing(System.nanoTime());
+        }
+        LOG.warn("Session {}: client {} is not reading ({}); closing", id, remoteAddress, why);
+        channel.closeForViolation(reason);
+    }
+
+    private void cutOffInput() {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSING;
+            deadlines.closing(System.nanoTime());
+            input.clear();
+        }
+        channel.closeForViolation("Input flood: the server cannot keep up");
     }
 
     /** Starts writing what a callback queued, unless a write is already in flight. */
     private void flushQueued() {
-        ByteBuffer[] batch = null;
+        ByteBuffer[] batch;
         synchronized (lock) {
-            if (!writing && !outbox.isEmpty() && state != State.CLOSED) {
-                writing = true;
-                batch = takeBatch();
-            }
+            batch = state == State.CLOSED ? null : output.startBatch(System.nanoTime());
         }
         if (batch != null) {
             flush(batch);
         }
     }
 
-    private ByteBuffer[] takeBatch() {
-        ByteBuffer[] batch = outbox.toArray(ByteBuffer[]::new);
-        outbox.clear();
-        return batch;
-    }
-
-    /** Writes batches until the outbox is empty; completions that arrive inline loop here instead of recursing. */
+    /** Writes batches until the output is empty; completions that arrive inline loop here instead of recursing. */
     private void flush(ByteBuffer[] first) {
         ByteBuffer[] batch = first;
         while (batch != null) {
@@ -611,13 +572,12 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
     }
 
-    private final class BatchWrite implements SessionChannel.WriteCallback {
+    private final class BatchWrite extends AtomicInteger implements SessionChannel.WriteCallback {
         private static final int PENDING = 0;
         private static final int RETURNED = 1;
         private static final int COMPLETED_INLINE = 2;
 
         private final long size;
-        private final java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
         private ByteBuffer[] next;
 
         BatchWrite(ByteBuffer[] batch) {
@@ -630,13 +590,13 @@ public final class ProtocolSession implements Session, HandlerContext {
 
         /** Whether the write completed before {@code write} returned (the caller then continues). */
         boolean returned() {
-            return !phase.compareAndSet(PENDING, RETURNED);
+            return !compareAndSet(PENDING, RETURNED);
         }
 
         @Override
         public void succeeded() {
             ByteBuffer[] following = afterWrite(size);
-            if (phase.compareAndSet(PENDING, COMPLETED_INLINE)) {
+            if (compareAndSet(PENDING, COMPLETED_INLINE)) {
                 next = following;
             } else if (following != null) {
                 flush(following);
@@ -647,9 +607,9 @@ public final class ProtocolSession implements Session, HandlerContext {
         public void failed(Throwable cause) {
             LOG.debug("Session {}: write failed: {}", id, cause.toString());
             synchronized (lock) {
-                writing = false;
+                output.writeFailed();
             }
-            phase.set(COMPLETED_INLINE);
+            set(COMPLETED_INLINE);
             forceClose();
         }
     }
@@ -657,26 +617,18 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** Accounts a finished write; returns the next batch, or null when idle. */
     private ByteBuffer[] afterWrite(long written) {
         factory.statistics().sent(written);
-        boolean resume;
-        boolean closeNow = false;
-        ByteBuffer[] batch = null;
+        Backpressure.Change change;
+        boolean closeNow;
+        ByteBuffer[] batch;
         synchronized (lock) {
-            outboxBytes -= written;
-            resume = shouldResumeInput();
             if (state == State.CLOSED) {
-                writing = false;
                 return null;
             }
-            if (outbox.isEmpty()) {
-                writing = false;
-                closeNow = state == State.CLOSING;
-            } else {
-                batch = takeBatch();
-            }
+            batch = output.batchWritten(written, System.nanoTime());
+            change = backpressure.update(input.bytes(), output.bytes());
+            closeNow = batch == null && state == State.CLOSING;
         }
-        if (resume) {
-            channel.setInputPaused(false);
-        }
+        applyFlowControl(change);
         if (closeNow) {
             channel.close();
         }
@@ -690,74 +642,65 @@ public final class ProtocolSession implements Session, HandlerContext {
                 return;
             }
             state = State.CLOSING;
+            deadlines.closing(System.nanoTime());
         }
         channel.close();
     }
 
-    // ---- idle timeout -----------------------------------------------------------------------
+    // ---- time limits (called by the host's sweeper; never blocks) -------------------------------
 
-    private void scheduleIdleCheck(Duration delay) {
-        if (!config.hasConnectionTimeout()) {
-            return;
-        }
+    void checkDeadlines(long nowNanos) {
+        long stalled;
         synchronized (lock) {
-            if (state == State.OPEN) {
-                idleTimer = host.timer().schedule(this::checkIdle, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+            if (state == State.CLOSED) {
+                return;
+            }
+            stalled = output.stalledNanos(nowNanos);
+        }
+        switch (deadlines.check(nowNanos, stalled)) {
+            case CLOSE_TIMEOUT -> {
+                LOG.info("Session {}: not closed within {} s; dropping it", id, CLOSE_TIMEOUT.toSeconds());
+                channel.close();
+                transportClosed(new TimeoutException("close timed out"));
+            }
+            case WRITE_TIMEOUT -> cutOff("nothing written for " + formatSeconds(config.limits().writeTimeout()),
+                    "Write timeout: the client is not reading");
+            case IDLE_TIMEOUT -> {
+                Duration timeout = config.connectionTimeout();
+                LOG.info("Connection timeout ({}s idle) for {} (session {})", timeout.toSeconds(), remoteAddress, id);
+                closeWithMessage("Connection timed out after " + formatSeconds(timeout) + " of inactivity. Goodbye!");
+            }
+            case KEEPALIVE -> {
+                byte[] command = telnet.keepalive(keepaliveKind());
+                if (command != null) {
+                    enqueueOutput(command); // a dead peer fails this write and the session closes
+                }
+            }
+            case NONE -> {
             }
         }
     }
 
-    private void checkIdle() {
-        Duration timeout = config.connectionTimeout();
-        Duration idle = Duration.ofNanos(System.nanoTime() - lastInputNanos);
-        if (idle.compareTo(timeout) >= 0) {
-            LOG.info("Connection timeout ({}s idle) for {} (session {})", timeout.toSeconds(), remoteAddress, id);
-            closeWithMessage("Connection timed out after " + formatSeconds(timeout) + " of inactivity. Goodbye!");
-        } else {
-            scheduleIdleCheck(timeout.minus(idle));
-        }
-    }
-
-    private static String formatSeconds(Duration timeout) {
-        long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(java.util.Locale.ROOT, "%.1f seconds", millis / 1000.0);
-    }
-
-    // ---- telnet keepalive ---------------------------------------------------------------------
-
-    private void scheduleKeepalive() {
-        TelnetEngine.Keepalive kind = switch (config.keepalive()) {
+    private TelnetEngine.Keepalive keepaliveKind() {
+        return switch (config.keepalive()) {
             case NOP -> TelnetEngine.Keepalive.NOP;
             case TIMING_MARK -> TelnetEngine.Keepalive.TIMING_MARK;
             case OFF -> null;
         };
-        long interval = config.keepaliveInterval().toMillis();
-        if (kind == null || interval <= 0) {
-            return;
-        }
-        synchronized (lock) {
-            keepaliveTimer = host.timer().scheduleAtFixedRate(() -> {
-                byte[] command = telnet.keepalive(kind);
-                if (command != null) {
-                    enqueueOutput(command); // a dead peer fails this write and the session closes
-                }
-            }, interval, interval, TimeUnit.MILLISECONDS);
-        }
     }
 
-    private void cancelIdleTimer() {
-        if (idleTimer != null) {
-            idleTimer.cancel(false);
-            idleTimer = null;
-        }
+    private static String formatSeconds(Duration timeout) {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " seconds"
+                : String.format(java.util.Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 
     @Override
     public String toString() {
         synchronized (lock) {
-            return "Session[" + id + " " + transport() + " " + remoteAddress + " " + state + " writing=" + writing
-                    + " outbox=" + outbox.size() + " inbox=" + inbox.size() + " paused=" + inputPaused
-                    + " handler=" + (handler != null) + "]";
+            return "Session[" + id + " " + transport() + " " + remoteAddress + " " + state
+                    + " writing=" + output.isWriting() + " outbox=" + output.size() + " inbox=" + input.size()
+                    + " paused=" + backpressure.paused() + " handler=" + (handler != null) + "]";
         }
     }
 }

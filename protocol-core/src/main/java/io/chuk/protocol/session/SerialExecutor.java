@@ -5,20 +5,28 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Runs tasks one at a time, in submission order, on a shared pool: a session's callbacks never
- * overlap, yet an idle session holds no thread.
+ * Runs tasks one at a time, in submission order: a session's callbacks never overlap, yet an
+ * idle session holds no thread. Tasks run on a shared pool, or, for handlers that never block,
+ * right on the submitting thread whenever the session is not busy (no hand-off at all).
  */
 final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
     private final Executor pool;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final boolean inline;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
     private boolean running;
 
-    SerialExecutor(Executor pool) {
+    /**
+     * @param pool   where tasks run
+     * @param inline run tasks on the submitting thread when idle, instead of on {@code pool}
+     */
+    SerialExecutor(Executor pool, boolean inline) {
         this.pool = pool;
+        this.inline = inline;
     }
 
     @Override
@@ -30,7 +38,19 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        pool.execute(this::drain);
+        if (inline) {
+            drain();
+            return;
+        }
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) { // the host is shutting down
+            synchronized (tasks) {
+                tasks.clear();
+                running = false;
+            }
+            LOG.debug("Session task refused: {}", e.toString());
+        }
     }
 
     private void drain() {

@@ -1,6 +1,7 @@
 package io.chuk.protocol.session;
 
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.handlers.NonBlocking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Opens sessions for one server entry, enforcing its {@code max_connections}. Every transport
@@ -20,6 +23,8 @@ public final class SessionFactory {
 
     /** What a refused client is told, as the original says it. */
     public static final String CAPACITY_MESSAGE = "Server is at maximum capacity. Please try again later.";
+    /** What a client connecting while the server stops is told. */
+    public static final String SHUTTING_DOWN_MESSAGE = "Server is shutting down. Please try again later.";
 
     private final ServerConfig config;
     private final SessionHost host;
@@ -27,11 +32,15 @@ public final class SessionFactory {
     private final AddressLimits addressLimits;
     private final SessionStatistics statistics = new SessionStatistics();
     private final Object admission = new Object();
+    private final Executor callbackPool;
+    private final boolean nonBlockingHandler;
     private volatile boolean accepting = true;
 
-    SessionFactory(ServerConfig config, SessionHost host) {
+    SessionFactory(ServerConfig config, SessionHost host, Executor callbackPool) {
         this.config = config;
         this.host = host;
+        this.callbackPool = callbackPool;
+        this.nonBlockingHandler = config.handlerType().isAnnotationPresent(NonBlocking.class);
         this.addressLimits = new AddressLimits(config.limits());
     }
 
@@ -43,9 +52,24 @@ public final class SessionFactory {
         return host;
     }
 
-    /** The shared timer, for transport-level timers such as WebSocket pings. Tasks must be short. */
-    public java.util.concurrent.ScheduledExecutorService timer() {
+    /** The shared timer, for transport-level timers such as WebSocket pings. Tasks must never block. */
+    public ScheduledExecutorService timer() {
         return host.timer();
+    }
+
+    /** A bounded pool for transport calls that may block; each call must be bounded by a timeout. */
+    public Executor blockingTasks() {
+        return host.blockingTasks();
+    }
+
+    /** Where this entry's handler callbacks run. */
+    Executor callbackPool() {
+        return callbackPool;
+    }
+
+    /** Whether the entry's handler is marked {@link NonBlocking}: its callbacks may run on network threads. */
+    public boolean nonBlockingHandler() {
+        return nonBlockingHandler;
     }
 
     /** The outcome of {@link #open}: a started session, or the reason the client is refused. */
@@ -65,10 +89,15 @@ public final class SessionFactory {
         ProtocolSession session;
         synchronized (admission) {
             int max = config.maxConnections();
-            if (!accepting || (max > 0 && live.size() >= max)) {
+            if (!accepting) {
+                LOG.info("Server '{}' is shutting down, rejecting {}", config.name(), channel.remoteAddress());
+                statistics.countRefusal(SessionStatistics.Refusal.SHUTTING_DOWN);
+                return new Admission(null, SHUTTING_DOWN_MESSAGE);
+            }
+            if (max > 0 && live.size() >= max) {
                 LOG.warn("Maximum connections ({}) reached on server '{}', rejecting {}",
                         max, config.name(), channel.remoteAddress());
-                statistics.countRefusal(accepting ? SessionStatistics.Refusal.CAPACITY : SessionStatistics.Refusal.SHUTTING_DOWN);
+                statistics.countRefusal(SessionStatistics.Refusal.CAPACITY);
                 return new Admission(null, CAPACITY_MESSAGE);
             }
             String refusal = addressLimits.tryAcquire(address, System.nanoTime());

@@ -6,20 +6,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What all sessions of a process share: the pool their callbacks run on, a timer, the registry
- * and the handler factory. One per process (standalone) or per web application (WAR).
+ * What all sessions of a process share: the registry, the handler factory, one timer thread
+ * that sweeps every session's time limits, and a small pool for transport work that may block
+ * (such as a WebSocket ping or close on containers whose API blocks). One per process
+ * (standalone) or per web application (WAR). Each server entry has its own callback executor
+ * ({@link CallbackPools}), so a slow entry never delays another.
  *
- * <p>The callback pool grows with the number of sessions whose handlers are busy at the same
- * moment, not with the number of connections: an idle session holds no thread, and a handler
- * that blocks holds only its own.
+ * <p>The timer only runs short, non-blocking tasks: anything that may block goes to
+ * {@link #blockingTasks()}.
  */
 public final class SessionHost implements AutoCloseable {
 
@@ -27,35 +31,65 @@ public final class SessionHost implements AutoCloseable {
 
     /** What every session is told when the server stops. */
     public static final String SHUTDOWN_MESSAGE = "Server is shutting down. Goodbye!";
+    /** How often the sweeper checks idle, write and close time limits. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(100);
+    /** Threads for transport work that may block; such work is bounded by its own timeouts. */
+    private static final int BLOCKING_THREADS = 8;
 
     private final HandlerFactory handlerFactory;
     private final SessionRegistry registry = new SessionRegistry();
-    private final ExecutorService callbackPool = Executors.newCachedThreadPool(threads("chuk-session-"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("chuk-timer-"));
+    private final List<ExecutorService> callbackPools = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            CallbackPools.daemonThreads("chuk-timer-"));
+    private final ThreadPoolExecutor blockingTasks = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS,
+            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), CallbackPools.daemonThreads("chuk-transport-"));
 
     public SessionHost(HandlerFactory handlerFactory) {
         this.handlerFactory = handlerFactory;
+        blockingTasks.allowCoreThreadTimeOut(true);
+        long tick = SWEEP_INTERVAL.toMillis();
+        timer.scheduleWithFixedDelay(this::sweep, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    /** A factory that opens sessions for one server entry. */
+    /** A factory that opens sessions for one server entry, with the entry's own callback executor. */
     public SessionFactory factoryFor(ServerConfig config) {
-        return new SessionFactory(config, this);
+        ExecutorService pool = CallbackPools.create(config.name(), config.limits().handlerThreads());
+        callbackPools.add(pool);
+        return new SessionFactory(config, this, pool);
     }
 
     public SessionRegistry registry() {
         return registry;
     }
 
+    /** Whether handler callbacks run on virtual threads (Java 21+) rather than bounded pools. */
+    public static boolean virtualThreads() {
+        return CallbackPools.virtualThreads();
+    }
+
     HandlerFactory handlerFactory() {
         return handlerFactory;
     }
 
-    ExecutorService callbackPool() {
-        return callbackPool;
-    }
-
+    /** The shared timer: for short, non-blocking tasks only. */
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** A bounded pool for transport calls that may block (each must be bounded by a timeout). */
+    ExecutorService blockingTasks() {
+        return blockingTasks;
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        registry.forEach(session -> {
+            try {
+                session.checkDeadlines(now);
+            } catch (RuntimeException e) {
+                LOG.warn("Session {}: checking time limits failed", session.id(), e);
+            }
+        });
     }
 
     /**
@@ -87,23 +121,19 @@ public final class SessionHost implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        callbackPool.shutdown();
+        blockingTasks.shutdownNow();
+        for (ExecutorService pool : callbackPools) {
+            pool.shutdown();
+        }
         try {
-            if (!callbackPool.awaitTermination(2, TimeUnit.SECONDS)) {
-                callbackPool.shutdownNow();
+            for (ExecutorService pool : callbackPools) {
+                if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
             }
         } catch (InterruptedException e) {
-            callbackPool.shutdownNow();
+            callbackPools.forEach(ExecutorService::shutdownNow);
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

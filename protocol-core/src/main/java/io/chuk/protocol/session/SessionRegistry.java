@@ -34,6 +34,11 @@ public final class SessionRegistry {
         return Optional.ofNullable(sessions.get(id));
     }
 
+    /** Visits every live session without copying the set (sessions may come and go meanwhile). */
+    void forEach(java.util.function.Consumer<ProtocolSession> action) {
+        sessions.values().forEach(action);
+    }
+
     public int size() {
         return sessions.size();
     }

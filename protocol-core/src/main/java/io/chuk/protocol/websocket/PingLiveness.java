@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  * WebSocket liveness ({@code ping_interval}, {@code ping_timeout}): a ping every interval, and a
  * peer whose pong is later than the timeout is closed (1011), so dead or frozen clients do not
  * hold sessions open. Pings also keep idle proxies from cutting the connection.
+ *
+ * <p>The Jakarta {@code sendPing} blocks until the frame is written (also on Jetty's async
+ * remote), so the timer only decides and the ping is sent from the host's pool for blocking
+ * transport calls. No ping is sent while a write is waiting for the client: that client is not
+ * reading, and the write timeout deals with it. A ping that blocks anyway is ended by its own
+ * deadline, which closes the connection.
  */
 final class PingLiveness {
 
@@ -25,34 +32,56 @@ final class PingLiveness {
     private final WebSocketChannel channel;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
+    private final Executor sender;
     private ScheduledFuture<?> pinger;
     private ScheduledFuture<?> deadline;
+    private boolean sending;
+    private boolean stopped;
     private long sequence;
 
-    PingLiveness(Session webSocket, WebSocketChannel channel, Duration timeout, ScheduledExecutorService timer) {
+    PingLiveness(Session webSocket, WebSocketChannel channel, Duration timeout,
+                 ScheduledExecutorService timer, Executor sender) {
         this.webSocket = webSocket;
         this.channel = channel;
         this.timeout = timeout;
         this.timer = timer;
+        this.sender = sender;
     }
 
     synchronized void start(Duration interval) {
         long millis = interval.toMillis();
-        pinger = timer.scheduleAtFixedRate(this::ping, millis, millis, TimeUnit.MILLISECONDS);
+        pinger = timer.scheduleAtFixedRate(this::due, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void ping() {
-        if (!webSocket.isOpen() || deadline != null) {
-            return; // still waiting for the last pong: its deadline decides
+    /** On the timer: never blocks. */
+    private synchronized void due() {
+        if (stopped || sending || deadline != null || !webSocket.isOpen() || channel.writing()) {
+            return; // a ping in flight, a pong awaited, or output stuck: nothing to add
+        }
+        sending = true;
+        long payload = ++sequence;
+        sender.execute(() -> send(payload));
+    }
+
+    /** On the pool for blocking calls. */
+    private void send(long payload) {
+        synchronized (this) {
+            if (stopped) {
+                sending = false;
+                return;
+            }
+            if (!timeout.isZero()) {
+                deadline = timer.schedule(this::expired, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
         try {
-            webSocket.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, ++sequence));
+            webSocket.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, payload));
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             LOG.debug("Ping to {} failed: {}", webSocket.getId(), e.toString());
-            return;
-        }
-        if (!timeout.isZero()) {
-            deadline = timer.schedule(this::expired, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            synchronized (this) {
+                sending = false;
+            }
         }
     }
 
@@ -66,12 +95,16 @@ final class PingLiveness {
     private void expired() {
         synchronized (this) {
             deadline = null;
+            if (stopped) {
+                return;
+            }
         }
         LOG.info("WebSocket {} did not answer a ping within {} ms; closing", webSocket.getId(), timeout.toMillis());
         channel.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Ping timeout");
     }
 
     synchronized void stop() {
+        stopped = true;
         if (pinger != null) {
             pinger.cancel(false);
         }

@@ -63,7 +63,8 @@ public final class SessionEndpoint extends Endpoint {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(config.maxMessageSize());
 
-        WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket, config));
+        WebSocketChannel channel = new WebSocketChannel(webSocket, text, remoteAddress(webSocket, config),
+                factory.blockingTasks());
         this.channel = channel;
         SessionFactory.Admission admission = factory.open(channel);
         if (!admission.admitted()) {
@@ -71,7 +72,8 @@ public final class SessionEndpoint extends Endpoint {
             return;
         }
         if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(webSocket, channel, config.pingTimeout(), factory.timer());
+            liveness = new PingLiveness(webSocket, channel, config.pingTimeout(), factory.timer(),
+                    factory.blockingTasks());
             webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
             liveness.start(config.pingInterval());
         }
@@ -82,7 +84,7 @@ public final class SessionEndpoint extends Endpoint {
             } else {
                 opened.receive(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
             }
-            channel.awaitInputResumed();
+            channel.afterMessage();
         });
         webSocket.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> {
             if (text) {
@@ -90,7 +92,7 @@ public final class SessionEndpoint extends Endpoint {
             } else {
                 opened.receive(message);
             }
-            channel.awaitInputResumed();
+            channel.afterMessage();
         });
     }
 

@@ -12,12 +12,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ForkJoinPool;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * A session's transport over a Jakarta WebSocket: text frames (one per output line) for
  * {@code websocket}, binary frames (one per write batch, so echoed keystrokes are coalesced)
  * for {@code ws_telnet}. Uses only the portable async API, so it runs on Jetty and Tomcat alike.
+ *
+ * <p>Pausing input: where the container can suspend reads ({@link InputSuspension}), no thread
+ * waits. Elsewhere the container's message callback waits while the session is paused, which
+ * stops that connection's reads; at most {@link #MAX_PARKED} callbacks of the process wait at
+ * once, and a session that cannot park keeps reading into its bounded input queue.
  */
 final class WebSocketChannel implements SessionChannel {
 
@@ -25,18 +32,30 @@ final class WebSocketChannel implements SessionChannel {
 
     /** How long a message callback may wait for a paused session to drain before re-checking. */
     private static final long PAUSE_CHECK_MILLIS = 1000;
+    /** Container threads that may wait for paused sessions at once, process-wide. */
+    static final int MAX_PARKED = 16;
+    private static final Semaphore PARKING = new Semaphore(MAX_PARKED);
+    /** How long a closing WebSocket may take before the container drops the connection. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final jakarta.websocket.Session webSocket;
     private final boolean textFrames;
     private final InetSocketAddress remoteAddress;
+    private final Executor blockingTasks;
+    private final InputSuspension suspension;
     private final Object pauseLock = new Object();
     private volatile ProtocolSession session;
+    private volatile boolean writing;
     private boolean inputPaused;
+    private boolean suspended;
 
-    WebSocketChannel(jakarta.websocket.Session webSocket, boolean textFrames, InetSocketAddress remoteAddress) {
+    WebSocketChannel(jakarta.websocket.Session webSocket, boolean textFrames, InetSocketAddress remoteAddress,
+                     Executor blockingTasks) {
         this.webSocket = webSocket;
         this.textFrames = textFrames;
         this.remoteAddress = remoteAddress;
+        this.blockingTasks = blockingTasks;
+        this.suspension = InputSuspension.of(webSocket);
     }
 
     @Override
@@ -54,6 +73,11 @@ final class WebSocketChannel implements SessionChannel {
         return session;
     }
 
+    /** Whether a write is waiting for the client right now (pings then stay back). */
+    boolean writing() {
+        return writing;
+    }
+
     @Override
     public String requestPath() {
         Object path = webSocket.getUserProperties().get(HandshakeCheck.PATH_PROPERTY);
@@ -68,6 +92,7 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        writing = true;
         if (textFrames) {
             sendText(buffers, 0, callback);
         } else {
@@ -86,6 +111,7 @@ final class WebSocketChannel implements SessionChannel {
 
     private void sendText(ByteBuffer[] buffers, int index, WriteCallback callback) {
         if (index == buffers.length) {
+            writing = false;
             callback.succeeded();
             return;
         }
@@ -93,43 +119,57 @@ final class WebSocketChannel implements SessionChannel {
         webSocket.getAsyncRemote().sendText(text, completion(callback, () -> sendText(buffers, index + 1, callback)));
     }
 
-    private static SendHandler completion(WriteCallback callback, Runnable next) {
+    private SendHandler completion(WriteCallback callback, Runnable next) {
         return (SendResult result) -> {
             if (!result.isOK()) {
+                writing = false;
                 callback.failed(result.getException());
             } else if (next != null) {
                 next.run();
             } else {
+                writing = false;
                 callback.succeeded();
             }
         };
     }
 
-    /**
-     * The Jakarta API cannot stop reading, so a paused session instead holds the container's
-     * message callback here: that connection's reads stop until the handler catches up.
-     */
     @Override
     public void setInputPaused(boolean paused) {
         synchronized (pauseLock) {
             inputPaused = paused;
+            if (paused == suspended || !webSocket.isOpen()) {
+                if (!paused) {
+                    pauseLock.notifyAll();
+                }
+                return;
+            }
+            if (suspension.supported() && suspension.apply(webSocket, paused)) {
+                suspended = paused;
+            }
             if (!paused) {
                 pauseLock.notifyAll();
             }
         }
     }
 
-    /** Blocks the calling (container) thread while input is paused and the socket is open. */
-    void awaitInputResumed() {
-        synchronized (pauseLock) {
-            while (inputPaused && webSocket.isOpen()) {
-                try {
+    /**
+     * Called by the container's message callback after handing a message on: where reads cannot
+     * be suspended, waits while the session is paused (if a parking place is free).
+     */
+    void afterMessage() {
+        if (suspension.supported() || !PARKING.tryAcquire()) {
+            return;
+        }
+        try {
+            synchronized (pauseLock) {
+                while (inputPaused && !suspended && webSocket.isOpen()) {
                     pauseLock.wait(PAUSE_CHECK_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            PARKING.release();
         }
     }
 
@@ -144,12 +184,18 @@ final class WebSocketChannel implements SessionChannel {
     }
 
     /**
-     * Closes with a code and reason. The Jakarta close may block until the close frame is written
-     * (Tomcat's does), so it runs off the caller's thread: callers include the shared timer.
+     * Closes with a code and reason. A peer that never answers is dropped by the container once
+     * the close timeout passes without traffic. The Jakarta close may block until the close frame
+     * is written (Tomcat's does), so it runs on the host's pool for blocking transport calls.
      */
     void close(CloseReason.CloseCode code, String reason) {
         setInputPaused(false);
-        ForkJoinPool.commonPool().execute(() -> {
+        try {
+            webSocket.setMaxIdleTimeout(CLOSE_TIMEOUT.toMillis());
+        } catch (IllegalStateException e) {
+            return; // already closed
+        }
+        blockingTasks.execute(() -> {
             try {
                 if (webSocket.isOpen()) {
                     webSocket.close(new CloseReason(code, reason));
@@ -159,5 +205,4 @@ final class WebSocketChannel implements SessionChannel {
             }
         });
     }
-
 }

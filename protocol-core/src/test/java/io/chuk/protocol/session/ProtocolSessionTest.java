@@ -486,7 +486,7 @@ class ProtocolSessionTest {
         assertTrue(probe.blocked.await(WAIT_SECONDS, TimeUnit.SECONDS), "handler is blocked");
 
         String kibLine = "." + "x".repeat(1022) + "\n"; // 1024 bytes, recorded quietly
-        int chunks = ProtocolSession.INPUT_HIGH_WATER / 1024; // exactly at the high-water mark: not yet paused
+        int chunks = Backpressure.INPUT_HIGH_WATER / 1024; // exactly at the high-water mark: not yet paused
         for (int i = 0; i < chunks; i++) {
             receive(session, kibLine);
         }

@@ -10,6 +10,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,27 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     private final AtomicBoolean paused = new AtomicBoolean();
     /** True while reading is stopped and no fill interest is registered. */
     private final AtomicBoolean parked = new AtomicBoolean();
+    /**
+     * Reads run on the selector thread: {@link #onFillable} only reads and queues, so it never
+     * blocks, and Jetty need not hand each read to a pool thread. A handler marked non-blocking
+     * then runs right here as well; others are handed to their entry's callback executor.
+     */
+    private final Callback readInterest = new Callback() {
+        @Override
+        public void succeeded() {
+            onFillable();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            onFillInterestedFailed(cause);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+    };
     private volatile ProtocolSession session;
     /** Bytes read by a connection before us (the PROXY protocol reader), delivered first. */
     private ByteBuffer upgradeBytes;
@@ -60,7 +82,7 @@ final class SessionConnection extends AbstractConnection implements SessionChann
             session.receive(upgradeBytes);
             upgradeBytes = null;
         }
-        fillInterested();
+        getEndPoint().fillInterested(readInterest);
     }
 
     private void refuse(String reason) {
@@ -86,7 +108,7 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                 if (filled > 0) {
                     session.receive(bytes);
                 } else if (filled == 0) {
-                    fillInterested();
+                    getEndPoint().fillInterested(readInterest);
                     return;
                 } else {
                     session.inputEnded();
@@ -117,13 +139,13 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     public void setInputPaused(boolean pause) {
         paused.set(pause);
         if (!pause && parked.compareAndSet(true, false)) {
-            fillInterested();
+            getEndPoint().fillInterested(readInterest);
         }
     }
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
-        getEndPoint().write(Callback.from(callback::succeeded, callback::failed), buffers);
+        getEndPoint().write(Callback.from(Invocable.InvocationType.NON_BLOCKING, callback::succeeded, callback::failed), buffers);
     }
 
     @Override

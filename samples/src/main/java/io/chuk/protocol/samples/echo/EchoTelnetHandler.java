@@ -1,5 +1,6 @@
 package io.chuk.protocol.samples.echo;
 
+import io.chuk.protocol.handlers.NonBlocking;
 import io.chuk.protocol.handlers.TelnetHandler;
 import jakarta.enterprise.context.Dependent;
 import org.slf4j.Logger;
@@ -12,9 +13,10 @@ import java.util.Locale;
  * The echo sample: answers every line {@code L} with {@code Echo: L}, {@code help} with the
  * command list, {@code info} with what the server knows of the connection, and
  * {@code quit}/{@code exit}/{@code q} with {@code Goodbye!} and a close. Behaves the same on
- * every transport.
+ * every transport. It never blocks, so it runs on the thread that read its input.
  */
 @Dependent
+@NonBlocking
 public class EchoTelnetHandler extends TelnetHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.samples.echo");
@@ -31,7 +33,7 @@ public class EchoTelnetHandler extends TelnetHandler {
 
     @Override
     public void onCommandSubmitted(String command) throws Exception {
-        LOG.info("Received command from {}: {}", session().remoteAddress(), command);
+        LOG.debug("Received command from {}: {}", session().remoteAddress(), command);
         switch (command.toLowerCase(Locale.ROOT)) {
             case "help" -> showHelp();
             case "info" -> showInfo();

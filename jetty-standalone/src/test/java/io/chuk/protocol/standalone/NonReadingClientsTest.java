@@ -1,0 +1,175 @@
+package io.chuk.protocol.standalone;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Clients that never read must not freeze the server's timers, hold sessions the server closed,
+ * or hold more memory than the output bound.
+ */
+class NonReadingClientsTest {
+
+    private static final int NON_READERS = 20;
+
+    @Test
+    void timersKeepFiringWhileClientsNeverRead() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                servers:
+                  websocket:
+                    port: 0
+                    transport: websocket
+                    ping_interval: 0.2
+                    ping_timeout: 30
+                    max_output_buffer: 67108864
+                    write_timeout: 0
+                    max_connections_per_ip: 0
+                    max_connection_rate_per_ip: 0
+                    handler_class: io.chuk.protocol.standalone.FloodHandler
+                  tcp:
+                    port: 0
+                    transport: tcp
+                    connection_timeout: 1
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """)) {
+            List<RawWebSocket> stuck = new ArrayList<>();
+            try {
+                for (int i = 0; i < NON_READERS; i++) {
+                    RawWebSocket client = new RawWebSocket(running.port("websocket"), "/ws");
+                    client.sendText("flood");
+                    stuck.add(client);
+                }
+                awaitTrue(() -> running.server.sessionHost().registry().size() == NON_READERS, "non-readers connected");
+                try (LineClient idle = new LineClient(running.port("tcp"))) {
+                    idle.await("> ");
+                    assertTrue(idle.awaitClose().contains(
+                                    "Connection timed out after 1 seconds of inactivity. Goodbye!"),
+                            "the idle session got its timeout goodbye while " + NON_READERS + " clients never read");
+                }
+                assertEquals(NON_READERS, running.server.sessionHost().registry().size(),
+                        "the stuck clients are still held (no write timeout), yet nothing else froze");
+            } finally {
+                for (RawWebSocket client : stuck) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSessionTheServerClosedLeavesTheCountEvenIfTheClientNeverAnswers() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                port: 0
+                transport: websocket
+                max_connections_per_ip: 0
+                max_connection_rate_per_ip: 0
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """)) {
+            List<RawWebSocket> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < NON_READERS; i++) {
+                    RawWebSocket client = new RawWebSocket(running.port("websocket"), "/ws");
+                    client.sendText("quit"); // the server says Goodbye! and closes; the client never answers
+                    silent.add(client);
+                }
+                awaitTrue(() -> running.server.sessionHost().registry().size() == 0,
+                        "closed sessions left the count although their clients never answered the close");
+            } finally {
+                for (RawWebSocket client : silent) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClientStuckLongerThanTheWriteTimeoutIsCutOff() throws Exception {
+        try (RunningServer running = new RunningServer("""
+                port: 0
+                transport: tcp
+                max_output_buffer: 67108864
+                write_timeout: 1
+                handler_class: io.chuk.protocol.standalone.FloodHandler
+                """);
+             Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", running.port("tcp")));
+            socket.getOutputStream().write("flood\n".getBytes(StandardCharsets.US_ASCII));
+            awaitTrue(() -> running.server.sessionHost().registry().size() == 1, "connected");
+            awaitTrue(() -> running.server.sessionHost().registry().size() == 0,
+                    "cut off by write_timeout long before its 20 MB fit the 64 MB output bound");
+        }
+    }
+
+    @Test
+    void memoryPerNonReaderStaysWithinTheOutputBound() throws Exception {
+        int bound = 4 * 1024 * 1024;
+        String entries = "";
+        for (String transport : List.of("websocket", "ws_telnet")) {
+            entries += """
+                      %s:
+                        port: 0
+                        transport: %s
+                        max_output_buffer: %d
+                        write_timeout: 0
+                        max_connections_per_ip: 0
+                        max_connection_rate_per_ip: 0
+                        handler_class: io.chuk.protocol.standalone.FloodHandler
+                    """.formatted(transport, transport, bound);
+        }
+        try (RunningServer running = new RunningServer("servers:\n" + entries)) {
+            long before = liveHeap();
+            List<RawWebSocket> stuck = new ArrayList<>();
+            try {
+                for (int i = 0; i < NON_READERS; i++) {
+                    // 3 MB each: under the bound, so the sessions stay, stuck, with their backlog.
+                    RawWebSocket text = new RawWebSocket(running.port("websocket"), "/ws");
+                    text.sendText("flood 3072");
+                    stuck.add(text);
+                    RawWebSocket telnet = new RawWebSocket(running.port("ws_telnet"), "/ws_telnet");
+                    telnet.sendText("flood 3072\r\n");
+                    stuck.add(telnet);
+                }
+                awaitTrue(() -> running.server.sessionHost().registry().size() == stuck.size(), "all connected");
+                awaitTrue(() -> running.server.sessionHost().registry().sessions().stream()
+                        .allMatch(session -> session.queuedOutputBytes() > 0), "every one's output backed up");
+                long perClient = (liveHeap() - before) / stuck.size();
+                System.out.printf("live heap per non-reading client: %d bytes (max_output_buffer %d)%n", perClient, bound);
+                assertTrue(perClient <= 2L * bound, "memory per non-reader is bounded by the output bound: " + perClient);
+
+                running.server.close();
+                awaitTrue(() -> liveHeap() - before < stuck.size() * 64L * 1024, "their memory is released after they go");
+            } finally {
+                for (RawWebSocket client : stuck) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    private static long liveHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // measuring live memory, not waiting for anything
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.chuk.protocol.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The monitor's copies of one session's traffic: empty, and free, unless someone watches. */
+final class SessionTaps {
+
+    private final List<SessionTap> taps = new CopyOnWriteArrayList<>();
+
+    void add(SessionTap tap) {
+        taps.add(tap);
+    }
+
+    void remove(SessionTap tap) {
+        taps.remove(tap);
+    }
+
+    boolean isEmpty() {
+        return taps.isEmpty();
+    }
+
+    void input(byte[] bytes) {
+        if (!taps.isEmpty()) {
+            input(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    void input(String text) {
+        for (SessionTap tap : taps) {
+            tap.input(text);
+        }
+    }
+
+    void output(String text) {
+        for (SessionTap tap : taps) {
+            tap.output(text);
+        }
+    }
+
+    void output(byte[] bytes) {
+        if (!taps.isEmpty()) {
+            output(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+}
