@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxOutputBuffer          {@code max_output_buffer}: bytes of output waiting for a client that does not read before the session is closed
  * @param maxSubnegotiationLength  {@code max_subnegotiation_length}: longest telnet sub-negotiation kept, in bytes
  * @param drainTimeout             {@code drain_timeout}: how long a stopping server lets sessions take their goodbye
+ * @param tlsHandshakeTimeout      {@code tls_handshake_timeout}: how long a TLS client may take to complete its handshake before the socket is closed; always positive
  */
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
-                     int maxSubnegotiationLength, Duration drainTimeout) {
+                     int maxSubnegotiationLength, Duration drainTimeout, Duration tlsHandshakeTimeout) {
 
-    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5));
+    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
 }
