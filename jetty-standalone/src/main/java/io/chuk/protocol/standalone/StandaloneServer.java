@@ -21,7 +21,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -119,7 +118,7 @@ public final class StandaloneServer implements AutoCloseable {
             HttpConfiguration https = new HttpConfiguration();
             https.addCustomizer(new SecureRequestCustomizer(false));
             connector = new ServerConnector(server, 1, 1,
-                    new SslConnectionFactory(TlsContexts.serverContext(entry), HttpVersion.HTTP_1_1.asString()),
+                    TlsContexts.connectionFactory(entry, HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(https));
         } else {
             connector = new ServerConnector(server, 1, 1);
@@ -137,6 +136,7 @@ public final class StandaloneServer implements AutoCloseable {
             for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
                 container.addEndpoint(endpoint);
             }
+            PausableWebSockets.install(context, entry.wsPath());
         });
         Handler handler = entry.enableMonitoring() && entry.monitorToken() != null
                 ? new MonitorGuard(context, entry.monitorPath(), entry.monitorToken()) : context;

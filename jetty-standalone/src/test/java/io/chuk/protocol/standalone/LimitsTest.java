@@ -149,12 +149,6 @@ class LimitsTest {
     }
 
     private static void awaitSessions(RunningServer running, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (running.server.sessionHost().registry().size() != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("sessions: " + running.server.sessionHost().registry().size());
-            }
-            Thread.onSpinWait();
-        }
+        running.awaitSessions(expected);
     }
 }

@@ -31,11 +31,20 @@ final class LineClient implements AutoCloseable {
 
     /** A client over {@code socket} (for example a TLS socket), connected here. */
     LineClient(Socket socket, int port, java.nio.charset.Charset charset) throws IOException {
+        this(connect(socket, port), charset);
+    }
+
+    /** A client over a socket that is already connected (for example TLS layered over a socket that sent a PROXY header). */
+    LineClient(Socket connected, java.nio.charset.Charset charset) throws IOException {
         this.charset = charset;
-        this.socket = socket;
+        this.socket = connected;
+        connected.setSoTimeout(100);
+        in = connected.getInputStream();
+    }
+
+    private static Socket connect(Socket socket, int port) throws IOException {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(100);
-        in = socket.getInputStream();
+        return socket;
     }
 
     /** The client's own port, as the server should see it. */

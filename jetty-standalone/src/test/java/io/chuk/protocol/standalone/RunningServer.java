@@ -2,6 +2,8 @@ package io.chuk.protocol.standalone;
 
 import io.chuk.protocol.config.ConfigLoader;
 
+import java.time.Duration;
+
 /** A StandaloneServer started in-process from YAML text, for tests. */
 final class RunningServer implements AutoCloseable {
     final StandaloneServer server;
@@ -17,6 +19,17 @@ final class RunningServer implements AutoCloseable {
 
     String ws(String name, String path) {
         return "ws://127.0.0.1:" + port(name) + path;
+    }
+
+    /** Waits (at most 10 s) until exactly {@code expected} sessions are live, across all entries. */
+    void awaitSessions(int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.sessionHost().registry().size() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sessions: " + server.sessionHost().registry().size());
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Override

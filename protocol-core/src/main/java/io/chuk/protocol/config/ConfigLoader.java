@@ -45,7 +45,8 @@ public final class ConfigLoader {
             "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
             "keepalive", "keepalive_interval", "max_message_size", "monitor_token",
             "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
-            "drain_timeout", "write_timeout", "handler_threads", "proxy_protocol", "trusted_proxies",
+            "drain_timeout", "write_timeout", "handler_threads", "tls_handshake_timeout",
+            "proxy_protocol", "trusted_proxies",
             "enable_metrics", "metrics_path", "enable_health", "health_path");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
@@ -245,7 +246,8 @@ public final class ConfigLoader {
                 fields.integer("max_subnegotiation_length", defaults.maxSubnegotiationLength(), 16, 65536),
                 fields.seconds("drain_timeout", defaults.drainTimeout()),
                 fields.seconds("write_timeout", defaults.writeTimeout()),
-                fields.integer("handler_threads", defaults.handlerThreads(), 1, 10_000));
+                fields.integer("handler_threads", defaults.handlerThreads(), 1, 10_000),
+                fields.positiveSeconds("tls_handshake_timeout", defaults.tlsHandshakeTimeout()));
         Observability observability = new Observability(
                 fields.bool("enable_metrics", false), fields.path("metrics_path", Observability.OFF.metricsPath()),
                 fields.bool("enable_health", false), fields.path("health_path", Observability.OFF.healthPath()));
@@ -274,6 +276,9 @@ public final class ConfigLoader {
                             "cannot use the TLS certificate and key: " + e.getMessage()));
                 }
             }
+        }
+        if (!Boolean.TRUE.equals(useSsl) && values.containsKey("tls_handshake_timeout")) {
+            LOG.warn("{}tls_handshake_timeout has no effect without use_ssl", prefix);
         }
         if (transport != null && !transport.isWebSocket()) {
             for (String key : WEBSOCKET_ONLY_KEYS) {
@@ -393,6 +398,16 @@ public final class ConfigLoader {
                 return fallback;
             }
             return Duration.ofMillis(Math.round(secondsValue * 1000));
+        }
+
+        /** Seconds for a deadline that must always apply: zero or null (which elsewhere means "none") is refused. */
+        Duration positiveSeconds(String key, Duration fallback) {
+            Duration value = seconds(key, fallback);
+            if (value.isZero()) {
+                problem(key, "must be more than 0 seconds, got " + values.get(key));
+                return fallback;
+            }
+            return value;
         }
 
         Boolean bool(String key, boolean fallback) {

@@ -16,10 +16,12 @@ import java.time.Duration;
  *                                 before the session is closed; zero = only {@code max_output_buffer} applies
  * @param handlerThreads           {@code handler_threads}: on Java 17, the most platform threads this entry's
  *                                 handler callbacks may hold at once (Java 21+ uses virtual threads instead)
+ * @param tlsHandshakeTimeout      {@code tls_handshake_timeout}: how long a TLS client may take to complete its handshake before the socket is closed; always positive
  */
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
-                     int maxSubnegotiationLength, Duration drainTimeout, Duration writeTimeout, int handlerThreads) {
+                     int maxSubnegotiationLength, Duration drainTimeout, Duration writeTimeout, int handlerThreads,
+                     Duration tlsHandshakeTimeout) {
 
     public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 64);
+            Duration.ofSeconds(30), 64, Duration.ofSeconds(10));
 }

@@ -50,7 +50,15 @@ final class CallbackPools {
             LOG.info("Server '{}': handler callbacks run on at most {} platform threads (Java {}; "
                     + "Java 21+ uses virtual threads)", entry, platformThreads, Runtime.version().feature());
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(platformThreads, platformThreads,
+        return platformPool(entry, platformThreads);
+    }
+
+    /**
+     * At most {@code threads} platform threads; further tasks wait in the queue, which holds at
+     * most one task per session (a session's callbacks are serial), so it is bounded too.
+     */
+    static ExecutorService platformPool(String entry, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads,
                 KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("chuk-" + entry + "-"));
         pool.allowCoreThreadTimeOut(true); // an idle entry holds no thread
         return pool;

@@ -33,6 +33,12 @@ public final class SessionEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
     static final String FACTORY_PROPERTY = SessionFactory.class.getName();
+    /**
+     * A user property a container adapter may set on a WebSocket session: a
+     * {@code Consumer<Boolean>} that stops ({@code true}) and restarts ({@code false}) reading,
+     * without holding a thread. The standalone Jetty server sets it.
+     */
+    public static final String INPUT_PAUSE_PROPERTY = "io.chuk.protocol.websocket.inputPause";
     /** The peer address property Jetty and Tomcat both set on a session. */
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 

@@ -15,13 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * A session's transport over a Jakarta WebSocket: text frames (one per output line) for
  * {@code websocket}, binary frames (one per write batch, so echoed keystrokes are coalesced)
  * for {@code ws_telnet}. Uses only the portable async API, so it runs on Jetty and Tomcat alike.
  *
- * <p>Pausing input: where the container can suspend reads ({@link InputSuspension}), no thread
+ * <p>Pausing input: where the container can stop reading ({@link InputSuspension}), no thread
  * waits. Elsewhere the container's message callback waits while the session is paused, which
  * stops that connection's reads; at most {@link #MAX_PARKED} callbacks of the process wait at
  * once, and a session that cannot park keeps reading into its bounded input queue.
@@ -135,15 +136,15 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public void setInputPaused(boolean paused) {
+        Consumer<Boolean> published = InputSuspension.published(webSocket);
+        if (published != null) {
+            published.accept(paused); // outside our lock: resuming may hand a held message on right here
+            return;
+        }
         synchronized (pauseLock) {
             inputPaused = paused;
-            if (paused == suspended || !webSocket.isOpen()) {
-                if (!paused) {
-                    pauseLock.notifyAll();
-                }
-                return;
-            }
-            if (suspension.supported() && suspension.apply(webSocket, paused)) {
+            if (paused != suspended && webSocket.isOpen() && suspension.supported()
+                    && suspension.apply(webSocket, paused)) {
                 suspended = paused;
             }
             if (!paused) {
@@ -157,7 +158,7 @@ final class WebSocketChannel implements SessionChannel {
      * be suspended, waits while the session is paused (if a parking place is free).
      */
     void afterMessage() {
-        if (suspension.supported() || !PARKING.tryAcquire()) {
+        if (!needsParking() || !PARKING.tryAcquire()) {
             return;
         }
         try {
@@ -170,6 +171,12 @@ final class WebSocketChannel implements SessionChannel {
             Thread.currentThread().interrupt();
         } finally {
             PARKING.release();
+        }
+    }
+
+    private boolean needsParking() {
+        synchronized (pauseLock) {
+            return inputPaused && !suspended;
         }
     }
 

@@ -195,6 +195,14 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void tlsHandshakeTimeoutDefaultsToTenSecondsAndTakesDecimals() throws Exception {
+            assertEquals(Duration.ofSeconds(10), single("transport: tcp\nhandler_class: " + HANDLER + "\n")
+                    .limits().tlsHandshakeTimeout());
+            assertEquals(Duration.ofMillis(2500), single("transport: telnet\nhandler_class: " + HANDLER
+                    + "\nuse_ssl: false\ntls_handshake_timeout: 2.5\n").limits().tlsHandshakeTimeout());
+        }
+
+        @Test
         void nullConnectionTimeoutMeansNone() throws Exception {
             ServerConfig server = single("transport: tcp\nhandler_class: " + HANDLER + "\nconnection_timeout: null\n");
             assertEquals(Duration.ZERO, server.connectionTimeout());
@@ -338,6 +346,18 @@ class ConfigLoaderTest {
                     "servers.tcp.connection_timeout", "must be a number of seconds");
             assertProblem(rejected(multi("tcp", "transport: tcp\nhandler_class: " + HANDLER + "\nconnection_timeout: -1")),
                     "servers.tcp.connection_timeout", "must be between 0 and");
+        }
+
+        @Test
+        void tlsHandshakeTimeoutMustBeAPositiveNumber() {
+            for (String value : new String[] {"0", "null", "0.0001"}) {
+                assertProblem(rejected(multi("tcp", "transport: tcp\nhandler_class: " + HANDLER + "\ntls_handshake_timeout: " + value)),
+                        "servers.tcp.tls_handshake_timeout", "must be more than 0 seconds");
+            }
+            assertProblem(rejected(multi("tcp", "transport: tcp\nhandler_class: " + HANDLER + "\ntls_handshake_timeout: soon")),
+                    "servers.tcp.tls_handshake_timeout", "must be a number of seconds");
+            assertProblem(rejected(multi("tcp", "transport: tcp\nhandler_class: " + HANDLER + "\ntls_handshake_timeout: -3")),
+                    "servers.tcp.tls_handshake_timeout", "must be between 0 and");
         }
 
         @Test

@@ -6,7 +6,6 @@ import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.ProxyConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class RawConnectors {
         SessionConnectionFactory protocol = new SessionConnectionFactory(sessions);
         List<ConnectionFactory> chain = new ArrayList<>();
         if (config.useSsl()) {
-            chain.add(new SslConnectionFactory(TlsContexts.serverContext(config), protocol.getProtocol()));
+            chain.add(TlsContexts.connectionFactory(config, protocol.getProtocol()));
         }
         chain.add(protocol);
         if (config.proxyProtocol()) {

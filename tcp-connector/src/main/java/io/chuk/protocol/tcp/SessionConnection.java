@@ -8,6 +8,8 @@ import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * non-blocking fills on Jetty's selector, writes are Jetty endpoint writes, and no thread is
  * held while the socket is quiet. Reading stops while the session asks for a pause and resumes
  * with a new fill interest.
+ *
+ * <p>Behind TLS the session (and its {@code max_connections} slot) is opened only once the
+ * handshake has completed, so clients that never finish one hold no slot.
  */
 final class SessionConnection extends AbstractConnection implements SessionChannel, Connection.UpgradeTo {
 
@@ -63,6 +68,8 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     private volatile ProtocolSession session;
     /** Bytes read by a connection before us (the PROXY protocol reader), delivered first. */
     private ByteBuffer upgradeBytes;
+    /** Set by the TLS layer, from inside one of our fills, when the handshake completes. */
+    private volatile boolean handshakeComplete;
 
     SessionConnection(EndPoint endPoint, Executor executor, ByteBufferPool bufferPool, SessionFactory factory) {
         super(endPoint, executor);
@@ -73,16 +80,32 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     @Override
     public void onOpen() {
         super.onOpen();
+        if (getEndPoint() instanceof SslConnection.SslEndPoint tls) {
+            // Our fills drive the handshake; the one that completes it lets onFillable admit the client.
+            tls.getSslConnection().addHandshakeListener(new SslHandshakeListener() {
+                @Override
+                public void handshakeSucceeded(Event event) {
+                    handshakeComplete = true;
+                }
+            });
+            getEndPoint().fillInterested(readInterest);
+        } else if (admit()) {
+            getEndPoint().fillInterested(readInterest);
+        }
+    }
+
+    /** Opens the session, or tells the client why not and closes; returns whether it was opened. */
+    private boolean admit() {
         SessionFactory.Admission admission = factory.open(this);
         if (!admission.admitted()) {
             refuse(admission.refusal());
-            return;
+            return false;
         }
         if (upgradeBytes != null) {
             session.receive(upgradeBytes);
             upgradeBytes = null;
         }
-        getEndPoint().fillInterested(readInterest);
+        return true;
     }
 
     private void refuse(String reason) {
@@ -105,6 +128,20 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                 }
                 BufferUtil.clear(bytes);
                 int filled = getEndPoint().fill(bytes);
+                if (session == null) {
+                    // Behind TLS: no data arrives until the handshake completes, and only then is a session opened.
+                    if (filled < 0) {
+                        getEndPoint().close();
+                        return;
+                    }
+                    if (!handshakeComplete) {
+                        getEndPoint().fillInterested(readInterest);
+                        return;
+                    }
+                    if (!admit()) {
+                        return;
+                    }
+                }
                 if (filled > 0) {
                     session.receive(bytes);
                 } else if (filled == 0) {

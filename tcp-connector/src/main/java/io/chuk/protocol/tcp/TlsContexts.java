@@ -2,6 +2,7 @@ package io.chuk.protocol.tcp;
 
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.tls.PemKeyStore;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.io.IOException;
@@ -27,6 +28,19 @@ public final class TlsContexts {
         }
         factory.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
         factory.setCertAlias(PemKeyStore.ALIAS);
+        // A client-initiated TLS 1.2 renegotiation makes the server redo the costly half of a
+        // handshake on demand and nothing here needs one (TLS 1.3 has none), so it is refused.
+        factory.setRenegotiationAllowed(false);
         return factory;
+    }
+
+    /**
+     * The TLS layer of a listener for an entry with {@code use_ssl: true}, handing decrypted
+     * bytes to {@code nextProtocol}: a handshake not complete within {@code tls_handshake_timeout}
+     * closes the socket, and a client asking to renegotiate is disconnected.
+     */
+    public static SslConnectionFactory connectionFactory(ServerConfig config, String nextProtocol) {
+        return new DeadlineSslConnectionFactory(serverContext(config), nextProtocol,
+                config.limits().tlsHandshakeTimeout());
     }
 }

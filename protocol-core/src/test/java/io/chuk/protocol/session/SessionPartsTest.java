@@ -1,0 +1,169 @@
+package io.chuk.protocol.session;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The parts a session is made of, each on its own. */
+class SessionPartsTest {
+
+    @Nested
+    class BackpressureRules {
+        @Test
+        void pausesPastEitherHighWaterAndResumesOnlyBelowBothLowWaters() {
+            Backpressure flow = new Backpressure();
+            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_HIGH_WATER, 0));
+            assertEquals(Backpressure.Change.PAUSE, flow.update(Backpressure.INPUT_HIGH_WATER + 1, 0));
+            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_HIGH_WATER + 1, 0), "no second pause");
+            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER + 1),
+                    "output still above its low-water mark");
+            assertEquals(Backpressure.Change.RESUME, flow.update(Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER));
+            assertFalse(flow.paused());
+            assertEquals(Backpressure.Change.PAUSE, flow.update(0, Backpressure.OUTPUT_HIGH_WATER + 1));
+            assertTrue(flow.paused());
+        }
+    }
+
+    @Nested
+    class Queues {
+        @Test
+        void inputCountsBytesAndTwoBytesPerCharacter() {
+            InputQueue input = new InputQueue();
+            input.add(new byte[10]);
+            input.add("abc");
+            input.add(InputQueue.END_OF_INPUT);
+            assertEquals(16, input.bytes());
+            assertEquals(10, ((byte[]) input.poll()).length);
+            assertEquals("abc", input.poll());
+            assertSame(InputQueue.END_OF_INPUT, input.poll());
+            assertEquals(0, input.bytes());
+            assertNull(input.poll());
+        }
+
+        @Test
+        void outputLeavesInBatchesWhileOneIsInFlight() {
+            OutputQueue output = new OutputQueue();
+            output.add(new byte[]{1});
+            output.add(new byte[]{2, 3});
+            ByteBuffer[] first = output.startBatch(0);
+            assertEquals(2, first.length);
+            output.add(new byte[]{4});
+            assertNull(output.startBatch(0), "one batch in flight at a time");
+            assertEquals(4, output.bytes(), "in flight and queued both count");
+            ByteBuffer[] second = output.batchWritten(3, 5);
+            assertArrayEquals(new byte[]{4}, second[0].array());
+            assertEquals(1, output.bytes());
+            assertNull(output.batchWritten(1, 6));
+            assertTrue(output.isIdle());
+            assertTrue(output.wouldExceed(11, 10));
+            assertFalse(output.wouldExceed(10, 10));
+        }
+
+        @Test
+        void aStuckWriteShowsHowLongItHasWaited() {
+            OutputQueue output = new OutputQueue();
+            assertEquals(0, output.stalledNanos(100));
+            output.add(new byte[]{1});
+            output.startBatch(100);
+            assertEquals(900, output.stalledNanos(1000));
+            output.writeFailed();
+            assertEquals(0, output.stalledNanos(2000));
+        }
+    }
+
+    @Nested
+    class Deadlines {
+        private static final long S = 1_000_000_000L;
+
+        @Test
+        void idleWriteAndKeepaliveFallDueInOrderOfUrgency() {
+            SessionDeadlines deadlines = new SessionDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(3),
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 0);
+            assertEquals(SessionDeadlines.Due.NONE, deadlines.check(2 * S, 0));
+            assertEquals(SessionDeadlines.Due.KEEPALIVE, deadlines.check(3 * S, 0));
+            assertEquals(SessionDeadlines.Due.NONE, deadlines.check(4 * S, 0), "the next keepalive is an interval later");
+            assertEquals(SessionDeadlines.Due.WRITE_TIMEOUT, deadlines.check(4 * S, 5 * S));
+            deadlines.inputReceived(5 * S);
+            assertEquals(SessionDeadlines.Due.KEEPALIVE, deadlines.check(14 * S, 0));
+            assertEquals(SessionDeadlines.Due.IDLE_TIMEOUT, deadlines.check(15 * S, 0));
+        }
+
+        @Test
+        void aClosingSessionOnlyHasItsCloseDeadline() {
+            SessionDeadlines deadlines = new SessionDeadlines(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1),
+                    Duration.ofSeconds(2), 0);
+            deadlines.closing(10 * S);
+            assertEquals(SessionDeadlines.Due.NONE, deadlines.check(11 * S, 5 * S));
+            deadlines.closing(11 * S);
+            assertEquals(SessionDeadlines.Due.CLOSE_TIMEOUT, deadlines.check(12 * S, 0), "the first closing counts");
+        }
+
+        @Test
+        void zeroMeansNever() {
+            SessionDeadlines deadlines = new SessionDeadlines(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 0);
+            assertEquals(SessionDeadlines.Due.NONE, deadlines.check(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
+        }
+    }
+
+    @Nested
+    class Execution {
+        @Test
+        void inlineTasksRunOnTheCallerAndNeverOverlap() {
+            List<String> order = new ArrayList<>();
+            SerialExecutor serial = new SerialExecutor(task -> {
+                throw new AssertionError("inline tasks never go to the pool");
+            }, true);
+            Thread caller = Thread.currentThread();
+            serial.execute(() -> {
+                order.add("first");
+                serial.execute(() -> order.add("nested, after first")); // queued, not recursive
+                order.add("first done");
+                assertSame(caller, Thread.currentThread());
+            });
+            assertEquals(List.of("first", "first done", "nested, after first"), order);
+        }
+
+        @Test
+        void aPlatformPoolNeverHoldsMoreThanItsBudget() throws Exception {
+            ExecutorService pool = CallbackPools.platformPool("test", 3); // the Java 17 pool, whatever JDK runs this
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger peak = new AtomicInteger();
+            CountDownLatch done = new CountDownLatch(20);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    pool.execute(() -> {
+                        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        running.decrementAndGet();
+                        done.countDown();
+                    });
+                }
+                release.countDown();
+                assertTrue(done.await(10, TimeUnit.SECONDS), "queued tasks all ran once threads were free");
+                assertTrue(peak.get() <= 3, "at most the budget at once: " + peak.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
