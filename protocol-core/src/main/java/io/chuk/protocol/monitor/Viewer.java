@@ -86,7 +86,7 @@ public final class Viewer {
         return queuedBytes;
     }
 
-    /** The most bytes ever counted against the bound at once; never above {@link #MAX_QUEUED_BYTES}. */
+    /** The most bytes ever counted against the bound at once; never above the bound. */
     public synchronized long peakQueuedBytes() {
         return peakQueuedBytes;
     }
