@@ -4,6 +4,7 @@ import io.chuk.protocol.cdi.CdiHandlerFactory;
 import io.chuk.protocol.config.ConfigException;
 import io.chuk.protocol.config.ProtocolConfig;
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.monitor.SessionMonitor;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The standalone server: Weld SE for the handlers, then one embedded Jetty holding an HTTP
@@ -166,6 +168,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     public SessionHost sessionHost() {
         return runtime.host();
+    }
+
+    /** The process-wide session monitor, when an entry enables it. */
+    public Optional<SessionMonitor> monitor() {
+        return runtime.monitor();
     }
 
     /**

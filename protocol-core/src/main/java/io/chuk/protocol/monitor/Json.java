@@ -1,249 +1,189 @@
 package io.chuk.protocol.monitor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the monitor protocol needs: writing maps, lists, strings, numbers and booleans,
- * and reading one viewer request. Kept in-house so {@code protocol-core} adds no JSON library to
- * a WAR; the reader is bounded in depth and refuses anything malformed.
+ * The monitor protocol's JSON, on Jackson's streaming core: writing maps, lists, strings, numbers
+ * and booleans, and reading one viewer request (bounded in depth and size, anything malformed refused).
+ *
+ * <p>The text looks like the original's ({@code {"type": "x", "list": [1, 2]}}). Control characters,
+ * U+2028/U+2029 and every surrogate are written as {@code \}{@code u} escapes, so a message is one
+ * line, safe inside JavaScript, and valid UTF-8 on the wire even when a handler wrote half a pair.
  */
 final class Json {
 
     private static final int MAX_DEPTH = 16;
+    private static final int MAX_REQUEST_CHARS = 64 * 1024;
+
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .characterEscapes(new Escapes())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxDocumentLength(MAX_REQUEST_CHARS)
+                    .build())
+            .build();
+
+    /** {@code ": "} and {@code ", "} between items, on one line, {@code {}} and {@code []} when empty. */
+    private static final DefaultPrettyPrinter ONE_LINE = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEntrySpacing(Separators.Spacing.AFTER)
+            .withArrayValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
+            .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
 
     private Json() {
     }
 
     static String write(Object value) {
-        StringBuilder out = new StringBuilder(128);
-        write(value, out);
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(ONE_LINE.createInstance());
+            write(value, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string", e);
+        }
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(Object value, JsonGenerator out) throws IOException {
         if (value == null) {
-            out.append("null");
+            out.writeNull();
         } else if (value instanceof String text) {
-            string(text, out);
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-            out.append(value);
+            out.writeString(text);
+        } else if (value instanceof Boolean bool) {
+            out.writeBoolean(bool);
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.writeNumber(((Number) value).longValue());
         } else if (value instanceof Number number) {
             double d = number.doubleValue();
-            out.append(Double.isFinite(d) ? String.valueOf(d) : "null");
+            if (Double.isFinite(d)) {
+                out.writeNumber(d);
+            } else {
+                out.writeNull();
+            }
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
+            out.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                string(String.valueOf(entry.getKey()), out);
-                out.append(": ");
+                out.writeFieldName(String.valueOf(entry.getKey()));
                 write(entry.getValue(), out);
             }
-            out.append('}');
+            out.writeEndObject();
         } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                write(list.get(i), out);
+            out.writeStartArray();
+            for (Object item : list) {
+                write(item, out);
             }
-            out.append(']');
+            out.writeEndArray();
         } else {
-            string(value.toString(), out);
+            out.writeString(value.toString());
         }
-    }
-
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Parses a JSON value; objects become maps, arrays lists, numbers doubles. */
     static Object read(String text) {
-        Reader reader = new Reader(text);
-        Object value = reader.value(0);
-        reader.skipSpace();
-        if (reader.at < text.length()) {
-            throw new IllegalArgumentException("unexpected text after the JSON value at " + reader.at);
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("no JSON value");
+            }
+            Object value = value(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("unexpected text after the JSON value at column "
+                        + parser.currentTokenLocation().getColumnNr());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from a string", e);
         }
-        return value;
     }
 
-    private static final class Reader {
-        private final String text;
-        private int at;
-
-        Reader(String text) {
-            this.text = text;
-        }
-
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("JSON nested too deeply");
-            }
-            skipSpace();
-            if (at >= text.length()) {
-                throw new IllegalArgumentException("unexpected end of JSON");
-            }
-            char c = text.charAt(at);
-            return switch (c) {
-                case '{' -> object(depth);
-                case '[' -> array(depth);
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Map<String, Object> object(int depth) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            at++;
-            skipSpace();
-            if (peek() == '}') {
-                at++;
+    /** The value starting at the parser's current token (depth is bounded by the factory's constraints). */
+    private static Object value(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    map.put(key, value(parser));
+                }
                 return map;
             }
-            while (true) {
-                skipSpace();
-                if (peek() != '"') {
-                    throw new IllegalArgumentException("expected a string key at " + at);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(parser));
                 }
-                String key = string();
-                skipSpace();
-                expect(':');
-                map.put(key, value(depth + 1));
-                skipSpace();
-                char next = take();
-                if (next == '}') {
-                    return map;
-                }
-                if (next != ',') {
-                    throw new IllegalArgumentException("expected ',' or '}' at " + (at - 1));
-                }
-            }
-        }
-
-        private List<Object> array(int depth) {
-            List<Object> list = new ArrayList<>();
-            at++;
-            skipSpace();
-            if (peek() == ']') {
-                at++;
                 return list;
             }
-            while (true) {
-                list.add(value(depth + 1));
-                skipSpace();
-                char next = take();
-                if (next == ']') {
-                    return list;
-                }
-                if (next != ',') {
-                    throw new IllegalArgumentException("expected ',' or ']' at " + (at - 1));
-                }
+            case VALUE_STRING -> {
+                return parser.getText();
             }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IllegalArgumentException("unexpected " + token);
+        }
+    }
+
+    /** Jackson's standard escapes, plus U+2028, U+2029 and surrogates (see the class comment). */
+    private static final class Escapes extends CharacterEscapes {
+        private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializedString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
         }
 
-        private String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                char c = take();
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escaped = take();
-                switch (escaped) {
-                    case '"', '\\', '/' -> out.append(escaped);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (at + 4 > text.length()) {
-                            throw new IllegalArgumentException("bad \\u escape");
-                        }
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
-                    }
-                    default -> throw new IllegalArgumentException("bad escape \\" + escaped);
-                }
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x2028) {
+                return LINE_SEPARATOR;
             }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, at)) {
-                throw new IllegalArgumentException("unexpected text at " + at);
+            if (ch == 0x2029) {
+                return PARAGRAPH_SEPARATOR;
             }
-            at += word.length();
-            return value;
-        }
-
-        private Double number() {
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
+            if (Character.isSurrogate((char) ch)) {
+                return new SerializedString("\\u" + Integer.toHexString(ch));
             }
-            if (start == at) {
-                throw new IllegalArgumentException("unexpected character at " + at);
-            }
-            return Double.valueOf(text.substring(start, at));
-        }
-
-        void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private char peek() {
-            return at < text.length() ? text.charAt(at) : '\0';
-        }
-
-        private char take() {
-            if (at >= text.length()) {
-                throw new IllegalArgumentException("unexpected end of JSON");
-            }
-            return text.charAt(at++);
-        }
-
-        private void expect(char c) {
-            if (take() != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + (at - 1));
-            }
+            return null;
         }
     }
 }

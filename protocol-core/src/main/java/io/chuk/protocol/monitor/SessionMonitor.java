@@ -4,17 +4,23 @@ import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.Session;
 import io.chuk.protocol.session.SessionListener;
 import io.chuk.protocol.session.SessionRegistry;
-import io.chuk.protocol.session.SessionTap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live session monitor behind {@code /monitor}, speaking the original's JSON protocol for the
@@ -23,44 +29,82 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Viewers receive {@code active_sessions} when they attach, then {@code session_started} and
  * {@code session_ended} (exactly once per session) for everything, and {@code client_input} /
  * {@code server_message} for the sessions they {@code watch_session}. Every request gets a reply.
- * Events are handed to each viewer's {@link Viewer} without blocking; a viewer that cannot keep up
- * is dropped by its transport, never slowing a session.
+ * Each event is serialised once and the same text queued for every viewer; a viewer that falls
+ * behind by {@link Viewer#MAX_QUEUED_BYTES} or {@link Viewer#MAX_QUEUED_MESSAGES} is dropped and its
+ * connection closed on the monitor's own thread, never slowing a session.
  */
-public final class SessionMonitor implements SessionListener {
+public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.monitor");
 
-    /** Where a viewer's messages go. Implementations queue (bounded) and never block. */
-    public interface Viewer {
-        void send(String json);
-    }
-
     private final SessionRegistry registry;
-    private final Map<Viewer, Map<String, SessionTap>> viewers = new ConcurrentHashMap<>();
+    private final long maxQueuedBytes;
+    private final int maxQueuedMessages;
+    /** Each attached viewer with the ids of the sessions it watches. */
+    private final Map<Viewer, Set<String>> viewers = new ConcurrentHashMap<>();
+    /** The tap of each watched session. */
+    private final Map<String, SessionWatch> watches = new ConcurrentHashMap<>();
+    /** Makes {@code active_sessions} a viewer's first message, before any start or end broadcast. */
+    private final Object broadcastLock = new Object();
+    /** Closes dropped viewers: a container's close may block until the peer answers. */
+    private final ThreadPoolExecutor closer;
     private volatile String newestSessionId;
 
     public SessionMonitor(SessionRegistry registry) {
+        this(registry, Viewer.MAX_QUEUED_BYTES, Viewer.MAX_QUEUED_MESSAGES);
+    }
+
+    SessionMonitor(SessionRegistry registry, long maxQueuedBytes, int maxQueuedMessages) {
         this.registry = registry;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.maxQueuedMessages = maxQueuedMessages;
+        AtomicInteger threads = new AtomicInteger();
+        closer = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "chuk-monitor-close-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        closer.allowCoreThreadTimeOut(true);
         registry.addListener(this);
     }
 
-    /** A viewer connected: it gets {@code active_sessions}. */
-    public void attach(Viewer viewer) {
-        viewers.put(viewer, new ConcurrentHashMap<>());
-        List<Object> sessions = new ArrayList<>();
-        for (ProtocolSession session : registry.sessions()) {
-            sessions.add(describe(session, "connected"));
+    /** A viewer connected: it gets {@code active_sessions}, then every event. */
+    public Viewer attach(ViewerConnection connection) {
+        Viewer viewer = new Viewer(connection, this, maxQueuedBytes, maxQueuedMessages);
+        synchronized (broadcastLock) {
+            viewers.put(viewer, ConcurrentHashMap.newKeySet());
+            List<Object> sessions = new ArrayList<>();
+            for (ProtocolSession session : registry.sessions()) {
+                sessions.add(describe(session, "connected"));
+            }
+            viewer.start(Json.write(MonitorMessage.message("active_sessions", "sessions", sessions)));
         }
-        viewer.send(Json.write(message("active_sessions", "sessions", sessions)));
         LOG.info("Monitor viewer attached ({} viewer(s))", viewers.size());
+        return viewer;
     }
 
     /** A viewer left: it stops watching everything. */
     public void detach(Viewer viewer) {
-        Map<String, SessionTap> watching = viewers.remove(viewer);
+        Set<String> watching = viewers.remove(viewer);
         if (watching != null) {
-            watching.forEach((id, tap) -> registry.find(id).ifPresent(session -> session.removeTap(tap)));
+            watching.forEach(id -> unwatch(viewer, id));
             LOG.info("Monitor viewer detached ({} viewer(s))", viewers.size());
+        }
+    }
+
+    /** The attached viewers, for operators and tests. */
+    public Collection<Viewer> viewers() {
+        return List.copyOf(viewers.keySet());
+    }
+
+    /** A viewer passed a bound: it is detached now and its connection closed on the monitor's thread. */
+    void drop(Viewer viewer, String reason) {
+        LOG.warn("Monitor viewer {} is too slow ({}); closing it with 1008", viewer, reason);
+        detach(viewer);
+        try {
+            closer.execute(viewer::closeTooSlow);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Monitor stopped; not closing viewer {}", viewer);
         }
     }
 
@@ -91,59 +135,74 @@ public final class SessionMonitor implements SessionListener {
     }
 
     private void watch(Viewer viewer, String sessionId) {
-        Map<String, SessionTap> watching = viewers.get(viewer);
+        Set<String> watching = viewers.get(viewer);
         Optional<ProtocolSession> session = sessionId == null ? Optional.empty() : registry.find(sessionId);
         if (watching == null || session.isEmpty()) {
             viewer.send(watchResponse(sessionId, "error", "Session not found"));
             return;
         }
-        watching.computeIfAbsent(sessionId, key -> {
-            SessionTap tap = new SessionTap() {
-                @Override
-                public void input(String text) {
-                    viewer.send(Json.write(traffic("client_input", sessionId, text)));
-                }
-
-                @Override
-                public void output(String text) {
-                    viewer.send(Json.write(traffic("server_message", sessionId, text)));
-                }
-            };
-            session.get().addTap(tap);
+        watching.add(sessionId);
+        watches.compute(sessionId, (id, existing) -> {
+            SessionWatch tap = existing;
+            if (tap == null) {
+                tap = new SessionWatch(id);
+                session.get().addTap(tap);
+            }
+            tap.add(viewer);
             return tap;
         });
+        // The session may have ended, or the viewer been dropped, after they were looked up.
+        boolean ended = registry.find(sessionId).isEmpty();
+        if (ended || !viewers.containsKey(viewer)) {
+            watching.remove(sessionId);
+            unwatch(viewer, sessionId);
+            viewer.send(watchResponse(sessionId, "error", "Session not found"));
+            return;
+        }
         LOG.info("Viewer started watching session {}", sessionId);
         viewer.send(watchResponse(sessionId, "success", null));
     }
 
     private void stopWatching(Viewer viewer, String sessionId) {
-        Map<String, SessionTap> watching = viewers.get(viewer);
-        SessionTap tap = watching == null || sessionId == null ? null : watching.remove(sessionId);
-        if (tap == null) {
+        Set<String> watching = viewers.get(viewer);
+        if (watching == null || sessionId == null || !watching.remove(sessionId)) {
             viewer.send(watchResponse(sessionId, "error", "Not watching this session"));
             return;
         }
-        registry.find(sessionId).ifPresent(session -> session.removeTap(tap));
+        unwatch(viewer, sessionId);
         viewer.send(watchResponse(sessionId, "stopped", null));
+    }
+
+    private void unwatch(Viewer viewer, String sessionId) {
+        watches.computeIfPresent(sessionId, (id, watch) -> {
+            if (!watch.remove(viewer)) {
+                return watch;
+            }
+            registry.find(id).ifPresent(session -> session.removeTap(watch));
+            return null;
+        });
     }
 
     @Override
     public void sessionStarted(Session session) {
         newestSessionId = session.id();
-        broadcast(Json.write(message("session_started", "session", describe(session, "connected"))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_started", "session", describe(session, "connected"))));
     }
 
     @Override
     public void sessionEnded(Session session) {
-        for (Map<String, SessionTap> watching : viewers.values()) {
+        watches.remove(session.id());
+        for (Set<String> watching : viewers.values()) {
             watching.remove(session.id());
         }
-        broadcast(Json.write(message("session_ended", "session", describe(session, "disconnected"))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_ended", "session", describe(session, "disconnected"))));
     }
 
-    private void broadcast(String json) {
-        for (Viewer viewer : viewers.keySet()) {
-            viewer.send(json);
+    private void broadcast(MonitorMessage message) {
+        synchronized (broadcastLock) {
+            for (Viewer viewer : viewers.keySet()) {
+                viewer.send(message);
+            }
         }
     }
 
@@ -166,22 +225,7 @@ public final class SessionMonitor implements SessionListener {
         return described;
     }
 
-    private static Map<String, Object> message(String type, String key, Object value) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", type);
-        message.put(key, value);
-        return message;
-    }
-
-    private static Map<String, Object> traffic(String type, String sessionId, String text) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", type);
-        message.put("session_id", sessionId);
-        message.put("data", Map.of("text", text));
-        return message;
-    }
-
-    private static String watchResponse(String sessionId, String status, String error) {
+    private static MonitorMessage watchResponse(String sessionId, String status, String error) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "watch_response");
         message.put("session_id", sessionId);
@@ -189,11 +233,17 @@ public final class SessionMonitor implements SessionListener {
         if (error != null) {
             message.put("error", error);
         }
-        return Json.write(message);
+        return MonitorMessage.of(message);
     }
 
-    private static String error(String reason) {
-        return Json.write(message("error", "error", reason));
+    private static MonitorMessage error(String reason) {
+        return MonitorMessage.of(MonitorMessage.message("error", "error", reason));
     }
 
+    /** Stops listening to the registry and closing viewers (the container closes their connections). */
+    @Override
+    public void close() {
+        registry.removeListener(this);
+        closer.shutdownNow();
+    }
 }

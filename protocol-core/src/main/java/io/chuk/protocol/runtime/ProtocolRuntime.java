@@ -109,6 +109,9 @@ public final class ProtocolRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (monitor != null) {
+            monitor.close();
+        }
         host.close();
     }
 }

@@ -2,6 +2,8 @@ package io.chuk.protocol.websocket;
 
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.monitor.SessionMonitor;
+import io.chuk.protocol.monitor.Viewer;
+import io.chuk.protocol.monitor.ViewerConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -12,23 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
+import java.time.Duration;
 
 /**
  * The {@code monitor_path} endpoint of an entry with {@code enable_monitoring}: one viewer of the
- * process-wide {@link SessionMonitor}. Each viewer has a bounded send queue; a viewer that falls
- * that far behind is closed (1008) instead of slowing the sessions it watches.
+ * process-wide {@link SessionMonitor}, which bounds what the viewer may have queued and closes it
+ * (1008) instead of slowing the sessions it watches.
  */
 public final class MonitorEndpoint extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.monitor");
     private static final String MONITOR_PROPERTY = SessionMonitor.class.getName();
 
-    /** Messages a viewer may have waiting before it is dropped as too slow. */
-    static final int MAX_QUEUED_MESSAGES = 1000;
+    /** How long a dropped viewer's connection may stay without progress before it is cut (a peer that never reads never answers the close). */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private SessionMonitor monitor;
-    private QueuedViewer viewer;
+    private Viewer viewer;
 
     /** The endpoint registration for an entry's monitor, at its {@code monitor_path}. */
     public static ServerEndpointConfig configFor(ServerConfig config, SessionMonitor monitor) {
@@ -45,9 +47,8 @@ public final class MonitorEndpoint extends Endpoint {
         monitor = (SessionMonitor) endpointConfig.getUserProperties().get(MONITOR_PROPERTY);
         webSocket.setMaxIdleTimeout(0);
         webSocket.setMaxTextMessageBufferSize(64 * 1024);
-        viewer = new QueuedViewer(webSocket);
+        viewer = monitor.attach(new Connection(webSocket));
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) request -> monitor.handle(viewer, request));
-        monitor.attach(viewer);
     }
 
     @Override
@@ -62,75 +63,36 @@ public final class MonitorEndpoint extends Endpoint {
         LOG.debug("Monitor viewer {} error: {}", webSocket.getId(), error.toString());
     }
 
-    /** Sends one message at a time through the async API, from a bounded queue. */
-    private final class QueuedViewer implements SessionMonitor.Viewer {
+    /** A viewer's WebSocket, written through the async remote only. */
+    private static final class Connection implements ViewerConnection {
         private final Session webSocket;
-        private final ArrayDeque<String> queue = new ArrayDeque<>();
-        private boolean sending;
-        private boolean dropped;
 
-        QueuedViewer(Session webSocket) {
+        Connection(Session webSocket) {
             this.webSocket = webSocket;
         }
 
         @Override
-        public void send(String json) {
-            synchronized (this) {
-                if (dropped) {
-                    return;
-                }
-                if (queue.size() >= MAX_QUEUED_MESSAGES) {
-                    dropped = true;
-                    queue.clear();
-                } else {
-                    queue.add(json);
-                    if (sending) {
-                        return;
-                    }
-                    sending = true;
-                }
-            }
-            if (dropped) {
-                drop();
-            } else {
-                sendNext();
-            }
-        }
-
-        private void sendNext() {
-            String next;
-            synchronized (this) {
-                next = queue.poll();
-                if (next == null || dropped) {
-                    sending = false;
-                    return;
-                }
-            }
+        public void sendText(String text, Sent sent) {
             try {
-                webSocket.getAsyncRemote().sendText(next, result -> {
-                    if (result.isOK()) {
-                        sendNext();
-                    } else {
-                        synchronized (this) {
-                            sending = false;
-                        }
-                    }
-                });
+                webSocket.getAsyncRemote().sendText(text, result -> sent.done(result.isOK()));
             } catch (IllegalStateException e) {
-                synchronized (this) {
-                    sending = false;
-                }
+                sent.done(false); // closed meanwhile
             }
         }
 
-        private void drop() {
-            LOG.warn("Monitor viewer {} is too slow ({} messages waiting); closing it", webSocket.getId(), MAX_QUEUED_MESSAGES);
-            monitor.detach(this);
+        @Override
+        public void closeTooSlow() {
             try {
+                webSocket.setMaxIdleTimeout(CLOSE_TIMEOUT.toMillis());
                 webSocket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Monitor viewer too slow"));
             } catch (IOException | IllegalStateException e) {
-                LOG.debug("Closing slow viewer failed: {}", e.toString());
+                LOG.debug("Closing slow viewer {} failed: {}", webSocket.getId(), e.toString());
             }
+        }
+
+        @Override
+        public String toString() {
+            return webSocket.getId();
         }
     }
 }
