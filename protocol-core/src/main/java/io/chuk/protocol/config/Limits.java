@@ -12,9 +12,15 @@ import java.time.Duration;
  * @param maxOutputBuffer          {@code max_output_buffer}: bytes of output waiting for a client that does not read before the session is closed
  * @param maxSubnegotiationLength  {@code max_subnegotiation_length}: longest telnet sub-negotiation kept, in bytes
  * @param drainTimeout             {@code drain_timeout}: how long a stopping server lets sessions take their goodbye
+ * @param maxPendingConnections    {@code max_pending_connections}: HTTP connections of a WebSocket entry's port not
+ *                                 (yet) upgraded to WebSocket, 0 = no limit
+ * @param requestHeaderTimeout     {@code request_header_timeout}: how long an HTTP connection may take to send a complete
+ *                                 request header, zero = no deadline
  */
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
-                     int maxSubnegotiationLength, Duration drainTimeout) {
+                     int maxSubnegotiationLength, Duration drainTimeout,
+                     int maxPendingConnections, Duration requestHeaderTimeout) {
 
-    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5));
+    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
+            100, Duration.ofSeconds(10));
 }
