@@ -1,6 +1,6 @@
 package io.chuk.protocol.standalone;
 
-import io.chuk.protocol.tcp.ThrottledWarning;
+import io.chuk.protocol.tcp.ThrottledLog;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class PendingConnections implements Connection.Listener {
     private final Scheduler scheduler;
     private final AtomicInteger count = new AtomicInteger();
     private final Map<Connection, Deadline> pending = new ConcurrentHashMap<>();
-    private final ThrottledWarning refusals = new ThrottledWarning(LOG, REFUSAL_LOG_INTERVAL);
+    private final ThrottledLog refusals = new ThrottledLog(LOG, Level.WARN, REFUSAL_LOG_INTERVAL);
 
     /**
      * @param max           the cap, 0 = none
@@ -60,7 +61,7 @@ final class PendingConnections implements Connection.Listener {
         }
         if (count.incrementAndGet() > max && max > 0) {
             count.decrementAndGet();
-            refusals.warn("Server '" + entry + "' refused an HTTP connection: " + max
+            refusals.log("Server '" + entry + "' refused an HTTP connection: " + max
                     + " connections are already waiting for their request or upgrade (max_pending_connections)");
             connection.getEndPoint().close(new IOException("max_pending_connections reached"));
             return;

@@ -5,6 +5,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -13,9 +14,10 @@ import java.time.Duration;
 /**
  * A {@link ServerConnector} (one acceptor, one selector) that rides out failing accepts, above all
  * running out of file descriptors. Jetty logs a stack trace for every failed accept; here the
- * failures are logged once per {@link #LOG_INTERVAL} with their reason, the acceptor retries every
- * {@link #RETRY_PAUSE}, and once an accept succeeds again (descriptors freed up) that is logged
- * and the port serves as before, with nobody restarting anything.
+ * acceptor retries every {@link #RETRY_PAUSE}, and the failures, and the accepts succeeding again
+ * once descriptors free up, are each logged at most once per {@link #LOG_INTERVAL} (with the
+ * number of failures), so the port serves again by itself and the log stays readable while a
+ * limit flaps.
  */
 public class RetryingServerConnector extends ServerConnector {
 
@@ -25,9 +27,10 @@ public class RetryingServerConnector extends ServerConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.server");
 
-    private final ThrottledWarning failures = new ThrottledWarning(LOG, LOG_INTERVAL);
+    private final ThrottledLog failures = new ThrottledLog(LOG, Level.WARN, LOG_INTERVAL);
+    private final ThrottledLog recoveries = new ThrottledLog(LOG, Level.INFO, LOG_INTERVAL);
     /** Touched by the single acceptor thread only. */
-    private boolean failing;
+    private long failedInARow;
 
     public RetryingServerConnector(Server server, ConnectionFactory... factories) {
         super(server, 1, 1, factories);
@@ -36,9 +39,9 @@ public class RetryingServerConnector extends ServerConnector {
     @Override
     public void accept(int acceptorID) throws IOException {
         super.accept(acceptorID);
-        if (failing && isOpen()) {
-            failing = false;
-            LOG.info("Accepting connections on '{}' again after {} failed accepts", getName(), failures.reset());
+        if (failedInARow > 0 && isOpen()) {
+            recoveries.log("Accepting connections on '" + getName() + "' again after " + failedInARow + " failed accepts");
+            failedInARow = 0;
         }
     }
 
@@ -47,9 +50,9 @@ public class RetryingServerConnector extends ServerConnector {
         if (!isRunning() || !isOpen() || !(failure instanceof IOException) || failure instanceof ClosedByInterruptException) {
             return super.handleAcceptFailure(failure); // stopping, or not a failure of the accept itself
         }
-        failing = true;
-        failures.warn("Cannot accept connections on '" + getName() + "' (port " + getLocalPort() + "): "
-                + failure + "; retrying every " + RETRY_PAUSE.toMillis() + " ms");
+        failedInARow++;
+        failures.log("Cannot accept connections on '" + getName() + "' (port " + getLocalPort() + "): " + failure
+                + "; retrying every " + RETRY_PAUSE.toMillis() + " ms, reported at most once a minute");
         try {
             Thread.sleep(RETRY_PAUSE.toMillis());
             return true;
