@@ -80,11 +80,6 @@ final class PendingConnections implements Connection.Listener {
         }
     }
 
-    /** How many HTTP connections are open and not upgraded. */
-    int size() {
-        return count.get();
-    }
-
     /** A handler in front of {@code next} that stops the header deadline of each request's connection. */
     Handler watch(Handler next) {
         return new Handler.Wrapper(next) {

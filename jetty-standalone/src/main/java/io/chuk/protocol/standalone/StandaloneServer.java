@@ -131,7 +131,15 @@ public final class StandaloneServer implements AutoCloseable {
         PendingConnections pending = new PendingConnections(entry.name(), entry.limits().maxPendingConnections(),
                 entry.limits().requestHeaderTimeout(), connector.getScheduler());
         connector.addBean(pending);
+        routes.addHandler(new EntryRoute(connector, pending.watch(entryHandlers(entry, factory))));
+        return connector;
+    }
 
+    /**
+     * The handlers of one WebSocket entry: its operator endpoints and monitor guard in front of the
+     * servlet context with its WebSocket endpoints, behind the list of the paths it serves.
+     */
+    private Handler entryHandlers(ServerConfig entry, SessionFactory factory) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
@@ -154,8 +162,7 @@ public final class StandaloneServer implements AutoCloseable {
             operator.paths().forEach(path -> methods.put(path, PathAllowList.READ_ONLY));
             handler = operator;
         }
-        routes.addHandler(new EntryRoute(connector, pending.watch(new PathAllowList(handler, methods))));
-        return connector;
+        return new PathAllowList(handler, methods);
     }
 
     private String failedEntry() {

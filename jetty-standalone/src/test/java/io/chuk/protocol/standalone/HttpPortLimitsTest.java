@@ -1,9 +1,12 @@
 package io.chuk.protocol.standalone;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +131,40 @@ class HttpPortLimitsTest {
             }
         } finally {
             for (LineClient client : waiting) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void silentSocketsOnATlsPortCountFromTheStartAndAreClosedByTheDeadline(@TempDir Path dir) throws Exception {
+        TestCertificate certificate = new TestCertificate(dir);
+        List<LineClient> silent = new ArrayList<>();
+        try (RunningServer running = new RunningServer("""
+                transport: websocket
+                port: 0
+                use_ssl: true
+                ssl_cert: %s
+                ssl_key: %s
+                request_header_timeout: 1
+                max_pending_connections: 3
+                handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                """.formatted(certificate.certificatePem, certificate.keyPem))) {
+            int port = running.port("websocket");
+            for (int i = 0; i < 4; i++) {
+                silent.add(new LineClient(port)); // plain sockets that never start the TLS handshake
+            }
+            for (LineClient client : silent) {
+                assertEquals("", client.awaitClose(), "the fourth at once, the others at the deadline");
+            }
+            HttpClient https = HttpClient.newBuilder().sslContext(certificate.clientContext).build();
+            try (WsClient ws = WsClient.connect(https, "wss://127.0.0.1:" + port + "/ws", null)) {
+                ws.await("TEXT Type 'quit' to disconnect.");
+                ws.send("over tls");
+                assertEquals("TEXT Echo: over tls", ws.next());
+            }
+        } finally {
+            for (LineClient client : silent) {
                 client.close();
             }
         }

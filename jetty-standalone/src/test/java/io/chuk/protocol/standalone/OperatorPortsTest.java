@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +76,10 @@ class OperatorPortsTest {
             "plain", Map.of("/plain", "404 405 405 405 405"));
     private static final List<String> PATHS = List.of("/metrics", "/health", "/health/ready", "/health/live",
             "/monitor", "/ws", "/ws_telnet", "/plain", "/", RANDOM);
+    /** The Allow header of a 405 on each path. */
+    private static final Map<String, String> ALLOW = Map.of("/metrics", "GET, HEAD", "/health", "GET, HEAD",
+            "/health/ready", "GET, HEAD", "/health/live", "GET, HEAD", "/monitor", "GET",
+            "/ws", "GET", "/ws_telnet", "GET", "/plain", "GET");
     private static final Map<String, String> WS_PATHS = Map.of("ops", "/ws", "chat", "/ws_telnet", "plain", "/plain");
 
     @ParameterizedTest(name = "operator entry listed {0}")
@@ -85,21 +88,16 @@ class OperatorPortsTest {
         String yaml = "servers:\n" + (position.equals("first") ? OPS + OTHERS : OTHERS + OPS);
         try (RunningServer running = new RunningServer(yaml)) {
             List<String> mismatches = new ArrayList<>();
-            int checked = 0;
             for (String entry : EXPECTED.keySet()) {
                 for (String path : PATHS) {
                     String[] statuses = EXPECTED.get(entry).getOrDefault(path, "404 404 404 404 404").split(" ");
                     for (int i = 0; i < METHODS.size(); i++) {
                         String method = METHODS.get(i);
                         HttpResponse<String> response = send(running.port(entry), method, path);
-                        checked++;
-                        String expected = statuses[i];
-                        String allow = response.headers().firstValue("Allow").orElse(null);
-                        String expectedAllow = expected.equals("405") ? (path.equals("/monitor") || path.equals(WS_PATHS.get(entry)) ? "GET" : "GET, HEAD") : null;
-                        if (!expected.equals(String.valueOf(response.statusCode())) || (expectedAllow != null && !expectedAllow.equals(allow))) {
-                            mismatches.add(entry + " " + method + " " + path + ": expected " + expected
-                                    + (expectedAllow != null ? " Allow: " + expectedAllow : "")
-                                    + ", got " + response.statusCode() + (allow != null ? " Allow: " + allow : ""));
+                        String expected = statuses[i] + (statuses[i].equals("405") ? " Allow: " + ALLOW.get(path) : "");
+                        String got = response.statusCode() + response.headers().firstValue("Allow").map(a -> " Allow: " + a).orElse("");
+                        if (!expected.equals(got)) {
+                            mismatches.add(entry + " " + method + " " + path + ": expected " + expected + ", got " + got);
                         }
                         if (method.equals("HEAD") && !response.body().isEmpty()) {
                             mismatches.add(entry + " HEAD " + path + " has a body");
@@ -107,7 +105,6 @@ class OperatorPortsTest {
                     }
                 }
             }
-            assertEquals(EXPECTED.size() * PATHS.size() * METHODS.size(), checked);
             assertEquals(List.of(), mismatches);
 
             assertTrue(send(running.port("ops"), "GET", "/metrics").body().contains("chuk_sessions_active"));
