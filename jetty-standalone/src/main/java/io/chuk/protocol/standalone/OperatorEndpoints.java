@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,6 +30,19 @@ final class OperatorEndpoints extends Handler.Wrapper {
         this.observability = observability;
         this.registry = registry;
         this.ready = ready;
+    }
+
+    /** The paths answered here. */
+    List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        if (observability.metrics()) {
+            paths.add(observability.metricsPath());
+        }
+        if (observability.health()) {
+            String health = observability.healthPath();
+            paths.addAll(List.of(health, health + "/ready", health + "/live"));
+        }
+        return paths;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.chuk.protocol.monitor.SessionMonitor;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
+import io.chuk.protocol.tcp.RetryingServerConnector;
 import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -24,7 +25,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,13 @@ public final class StandaloneServer implements AutoCloseable {
         threads.setName("chuk-jetty");
         server = new Server(threads);
         server.setStopAtShutdown(false);
-        ContextHandlerCollection contexts = new ContextHandlerCollection();
-        server.setHandler(contexts);
+        Handler.Sequence routes = new Handler.Sequence();
+        server.setHandler(routes);
 
         for (ServerConfig entry : config.servers()) {
             SessionFactory factory = runtime.factory(entry.name());
             ServerConnector connector = entry.transport().isWebSocket()
-                    ? webSocketConnector(entry, factory, contexts)
+                    ? webSocketConnector(entry, factory, routes)
                     : RawConnectors.create(server, factory);
             server.addConnector(connector);
             connectors.put(entry.name(), connector);
@@ -113,41 +114,57 @@ public final class StandaloneServer implements AutoCloseable {
         }
     }
 
-    private ServerConnector webSocketConnector(ServerConfig entry, SessionFactory factory,
-                                               ContextHandlerCollection contexts) {
+    private ServerConnector webSocketConnector(ServerConfig entry, SessionFactory factory, Handler.Sequence routes) {
         ServerConnector connector;
         if (entry.useSsl()) {
             HttpConfiguration https = new HttpConfiguration();
             https.addCustomizer(new SecureRequestCustomizer(false));
-            connector = new ServerConnector(server, 1, 1,
+            connector = new RetryingServerConnector(server,
                     TlsContexts.connectionFactory(entry, HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(https));
         } else {
-            connector = new ServerConnector(server, 1, 1);
+            connector = new RetryingServerConnector(server, new HttpConnectionFactory());
         }
-        String connectorName = "http-" + entry.name();
-        connector.setName(connectorName);
+        connector.setName("http-" + entry.name());
         connector.setHost(entry.host());
         connector.setPort(entry.port());
         connector.setReuseAddress(true);
+        PendingConnections pending = new PendingConnections(entry.name(), entry.limits().maxPendingConnections(),
+                entry.limits().requestHeaderTimeout(), connector.getScheduler());
+        connector.addBean(pending);
+        routes.addHandler(new EntryRoute(connector, pending.watch(entryHandlers(entry, factory))));
+        return connector;
+    }
 
+    /**
+     * The handlers of one WebSocket entry: its operator endpoints and monitor guard in front of the
+     * servlet context with its WebSocket endpoints, behind the list of the paths it serves.
+     */
+    private Handler entryHandlers(ServerConfig entry, SessionFactory factory) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setVirtualHosts(List.of("@" + connectorName));
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
                 container.addEndpoint(endpoint);
             }
             PausableWebSockets.install(context, entry.wsPath());
         });
-        Handler handler = entry.enableMonitoring() && entry.monitorToken() != null
-                ? new MonitorGuard(context, entry.monitorPath(), entry.monitorToken()) : context;
-        if (entry.observability().metrics() || entry.observability().health()) {
-            handler = new OperatorEndpoints(handler, entry.observability(), meters,
-                    () -> server != null && server.isStarted() && runtime.accepting());
+        Map<String, List<String>> methods = new HashMap<>();
+        methods.put(entry.wsPath(), PathAllowList.WEBSOCKET);
+        Handler handler = context;
+        if (entry.enableMonitoring()) {
+            methods.put(entry.monitorPath(), PathAllowList.WEBSOCKET);
+            if (entry.monitorToken() != null) {
+                handler = new MonitorGuard(handler, entry.monitorPath(), entry.monitorToken());
+            }
         }
-        contexts.addHandler(handler);
-        return connector;
+        if (entry.observability().metrics() || entry.observability().health()) {
+            OperatorEndpoints operator = new OperatorEndpoints(handler, entry.observability(), meters,
+                    () -> server != null && server.isStarted() && runtime.accepting());
+            operator.paths().forEach(path -> methods.put(path, PathAllowList.READ_ONLY));
+            handler = operator;
+        }
+        return new PathAllowList(handler, methods);
     }
 
     private String failedEntry() {

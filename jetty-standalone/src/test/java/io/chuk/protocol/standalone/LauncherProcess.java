@@ -25,11 +25,23 @@ final class LauncherProcess implements AutoCloseable {
     private final List<String> all = new ArrayList<>();
 
     LauncherProcess(String... args) throws IOException {
+        this(List.of(), args);
+    }
+
+    /**
+     * The launcher allowed at most {@code descriptors} open files: bash's {@code ulimit -n} sets the
+     * soft and the hard limit, so the JVM cannot raise it again.
+     */
+    static LauncherProcess withDescriptorLimit(int descriptors, String... args) throws IOException {
+        return new LauncherProcess(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "launcher"), args);
+    }
+
+    private LauncherProcess(List<String> prefix, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {

@@ -47,11 +47,13 @@ public final class ConfigLoader {
             "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
             "drain_timeout", "write_timeout", "handler_threads", "tls_handshake_timeout",
             "proxy_protocol", "trusted_proxies",
-            "enable_metrics", "metrics_path", "enable_health", "health_path");
+            "enable_metrics", "metrics_path", "enable_health", "health_path",
+            "max_pending_connections", "request_header_timeout");
     private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
             "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
             "max_message_size", "monitor_token", "trusted_proxies",
-            "enable_metrics", "metrics_path", "enable_health", "health_path");
+            "enable_metrics", "metrics_path", "enable_health", "health_path",
+            "max_pending_connections", "request_header_timeout");
     private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval",
             "max_subnegotiation_length");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
@@ -247,7 +249,9 @@ public final class ConfigLoader {
                 fields.seconds("drain_timeout", defaults.drainTimeout()),
                 fields.seconds("write_timeout", defaults.writeTimeout()),
                 fields.integer("handler_threads", defaults.handlerThreads(), 1, 10_000),
-                fields.positiveSeconds("tls_handshake_timeout", defaults.tlsHandshakeTimeout()));
+                fields.positiveSeconds("tls_handshake_timeout", defaults.tlsHandshakeTimeout()),
+                fields.integer("max_pending_connections", defaults.maxPendingConnections(), 0, Integer.MAX_VALUE),
+                fields.seconds("request_header_timeout", defaults.requestHeaderTimeout()));
         Observability observability = new Observability(
                 fields.bool("enable_metrics", false), fields.path("metrics_path", Observability.OFF.metricsPath()),
                 fields.bool("enable_health", false), fields.path("health_path", Observability.OFF.healthPath()));

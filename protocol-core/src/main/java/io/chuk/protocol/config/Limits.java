@@ -17,11 +17,15 @@ import java.time.Duration;
  * @param handlerThreads           {@code handler_threads}: on Java 17, the most platform threads this entry's
  *                                 handler callbacks may hold at once (Java 21+ uses virtual threads instead)
  * @param tlsHandshakeTimeout      {@code tls_handshake_timeout}: how long a TLS client may take to complete its handshake before the socket is closed; always positive
+ * @param maxPendingConnections    {@code max_pending_connections}: HTTP connections of a WebSocket entry's port not
+ *                                 (yet) upgraded to WebSocket, 0 = no limit
+ * @param requestHeaderTimeout     {@code request_header_timeout}: how long an HTTP connection may take to send a complete
+ *                                 request header, zero = no deadline
  */
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
                      int maxSubnegotiationLength, Duration drainTimeout, Duration writeTimeout, int handlerThreads,
-                     Duration tlsHandshakeTimeout) {
+                     Duration tlsHandshakeTimeout, int maxPendingConnections, Duration requestHeaderTimeout) {
 
     public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 64, Duration.ofSeconds(10));
+            Duration.ofSeconds(30), 64, Duration.ofSeconds(10), 100, Duration.ofSeconds(10));
 }

@@ -42,7 +42,7 @@ public final class RawConnectors {
         if (config.proxyProtocol()) {
             chain.add(0, new ProxyConnectionFactory(chain.get(0).getProtocol()));
         }
-        ServerConnector connector = new ServerConnector(server, 1, 1, chain.toArray(ConnectionFactory[]::new));
+        ServerConnector connector = new RetryingServerConnector(server, chain.toArray(ConnectionFactory[]::new));
         connector.setName(config.name());
         connector.setHost(config.host());
         connector.setPort(config.port());

@@ -51,6 +51,10 @@ class DistributionIT {
             String metrics = TestClients.httpGet("http://127.0.0.1:" + http + "/protocol/metrics");
             assertTrue(metrics.contains("chuk_sessions_opened_total{server=\"websocket\",transport=\"websocket\"}"), metrics);
             assertEquals("{\"status\": \"UP\"}", TestClients.httpGet("http://127.0.0.1:" + http + "/protocol/health"));
+            assertEquals("200", TestClients.statusAndAllow("HEAD", "http://127.0.0.1:" + http + "/protocol/metrics"));
+            assertEquals("405 GET, HEAD", TestClients.statusAndAllow("POST", "http://127.0.0.1:" + http + "/protocol/metrics"));
+            assertEquals("405 GET, HEAD", TestClients.statusAndAllow("DELETE", "http://127.0.0.1:" + http + "/protocol/health/ready"));
+            assertEquals("405 GET, HEAD", TestClients.statusAndAllow("OPTIONS", "http://127.0.0.1:" + http + "/protocol/health"));
             try (TestClients.Line injected = new TestClients.Line(commands)) {
                 injected.await("> ", Duration.ofSeconds(10));
                 injected.send("uptime\n"); // answered from a CDI-injected application bean

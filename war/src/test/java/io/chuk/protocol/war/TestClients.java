@@ -62,6 +62,14 @@ final class TestClients {
         return response.body();
     }
 
+    /** The status of a {@code method} request with no body, and its {@code Allow} header if any: {@code "405 GET, HEAD"}. */
+    static String statusAndAllow(String method, String uri) throws Exception {
+        java.net.http.HttpResponse<Void> response = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(uri))
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return (response.statusCode() + " " + response.headers().firstValue("Allow").orElse("")).trim();
+    }
+
     static int handshakeStatus(String uri) throws Exception {
         try {
             Ws.connect(uri).close();

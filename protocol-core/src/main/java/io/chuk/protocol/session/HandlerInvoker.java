@@ -1,0 +1,143 @@
+package io.chuk.protocol.session;
+
+import io.chuk.protocol.cdi.HandlerFactory;
+import io.chuk.protocol.handlers.BaseHandler;
+import io.chuk.protocol.handlers.HandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A session's handler: created through the handler factory (CDI), each callback run with the
+ * session's logging context, and the error policy: a callback that throws anything ends its
+ * session (never the server), and the handler gets no further input. Called only from the
+ * session's serial executor, one callback at a time.
+ */
+final class HandlerInvoker {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
+
+    /** A handler callback. */
+    interface Callback {
+        void run(BaseHandler handler) throws Exception;
+    }
+
+    /** What the invoker needs from its session. */
+    interface Owner {
+        String id();
+
+        /** Logging context every line of a callback carries: name to value. */
+        String[] mdc();
+
+        /** A callback failed: the client is to be told so and the session closed. */
+        void callbackFailed();
+
+        /** A callback returned: what it sent may now leave in one write. */
+        void callbackEnded();
+    }
+
+    private final Owner owner;
+    private final SessionStatistics statistics;
+    private BaseHandler handler;
+    private HandlerFactory.Created created;
+    private volatile boolean failed;
+    /** The thread running a callback right now: its sends are batched until it returns. */
+    private volatile Thread callbackThread;
+
+    HandlerInvoker(Owner owner, SessionStatistics statistics) {
+        this.owner = owner;
+        this.statistics = statistics;
+    }
+
+    /** Creates and attaches the handler; returns false (logged, marked failed) if it cannot be made. */
+    boolean create(HandlerFactory factory, Class<? extends BaseHandler> type, HandlerContext context) {
+        try {
+            created = factory.create(type);
+            handler = created.handler();
+            handler.attach(context);
+            return true;
+        } catch (Exception | LinkageError e) {
+            LOG.error("Session {}: cannot create handler {}", owner.id(), type.getName(), e);
+            failed = true;
+            return false;
+        }
+    }
+
+    /** Whether the handler exists and has not failed: it may get input. */
+    boolean usable() {
+        return handler != null && !failed;
+    }
+
+    /** Whether the calling thread is inside one of this session's callbacks. */
+    boolean inCallback() {
+        return Thread.currentThread() == callbackThread;
+    }
+
+    /** Runs a callback of a usable handler; a failure ends the session. */
+    void invoke(Callback callback) {
+        if (!usable()) {
+            return;
+        }
+        run(() -> callback.run(handler));
+    }
+
+    /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
+    void run(ThrowingRunnable work) {
+        callbackThread = Thread.currentThread();
+        String[] context = owner.mdc();
+        for (int i = 0; i < context.length; i += 2) {
+            MDC.put(context[i], context[i + 1]);
+        }
+        try {
+            work.run();
+        } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
+            failed = true;
+            statistics.handlerFailed();
+            try {
+                if (handler != null) {
+                    handler.onError(e);
+                }
+            } catch (RuntimeException nested) {
+                LOG.error("Session {}: onError failed", owner.id(), nested);
+            }
+            owner.callbackFailed();
+        } finally {
+            for (int i = 0; i < context.length; i += 2) {
+                MDC.remove(context[i]);
+            }
+            callbackThread = null;
+            owner.callbackEnded();
+        }
+    }
+
+    /** The line the client is told when the server stops: the handler's choice when it is usable. */
+    String shutdownLine(String fallback) {
+        if (!usable()) {
+            return fallback;
+        }
+        try {
+            return handler.onServerShutdown();
+        } catch (Exception | Error e) {
+            LOG.warn("Session {}: onServerShutdown failed", owner.id(), e);
+            return fallback;
+        }
+    }
+
+    /** The session ended: the handler hears {@code onDisconnect} once and is released. */
+    void release() {
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.onDisconnect();
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Session {}: onDisconnect failed", owner.id(), e);
+        }
+        created.release();
+        handler = null;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

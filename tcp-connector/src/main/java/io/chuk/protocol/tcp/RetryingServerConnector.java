@@ -1,0 +1,63 @@
+package io.chuk.protocol.tcp;
+
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+
+/**
+ * A {@link ServerConnector} (one acceptor, one selector) that rides out failing accepts, above all
+ * running out of file descriptors. Jetty logs a stack trace for every failed accept; here the
+ * acceptor retries every {@link #RETRY_PAUSE}, and the failures, and the accepts succeeding again
+ * once descriptors free up, are each logged at most once per {@link #LOG_INTERVAL} (with the
+ * number of failures), so the port serves again by itself and the log stays readable while a
+ * limit flaps.
+ */
+public class RetryingServerConnector extends ServerConnector {
+
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(60);
+    /** Short, because the connections waiting in the listen backlog are served only after a retry. */
+    static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.server");
+
+    private final ThrottledLog failures = new ThrottledLog(LOG, Level.WARN, LOG_INTERVAL);
+    private final ThrottledLog recoveries = new ThrottledLog(LOG, Level.INFO, LOG_INTERVAL);
+    /** Touched by the single acceptor thread only. */
+    private long failedInARow;
+
+    public RetryingServerConnector(Server server, ConnectionFactory... factories) {
+        super(server, 1, 1, factories);
+    }
+
+    @Override
+    public void accept(int acceptorID) throws IOException {
+        super.accept(acceptorID);
+        if (failedInARow > 0 && isOpen()) {
+            recoveries.log("Accepting connections on '" + getName() + "' again after " + failedInARow + " failed accepts");
+            failedInARow = 0;
+        }
+    }
+
+    @Override
+    protected boolean handleAcceptFailure(Throwable failure) {
+        if (!isRunning() || !isOpen() || !(failure instanceof IOException) || failure instanceof ClosedByInterruptException) {
+            return super.handleAcceptFailure(failure); // stopping, or not a failure of the accept itself
+        }
+        failedInARow++;
+        failures.log("Cannot accept connections on '" + getName() + "' (port " + getLocalPort() + "): " + failure
+                + "; retrying every " + RETRY_PAUSE.toMillis() + " ms, reported at most once a minute");
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false; // the connector is stopping
+        }
+    }
+}
