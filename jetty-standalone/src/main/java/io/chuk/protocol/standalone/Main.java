@@ -117,6 +117,11 @@ public final class Main implements Callable<Integer> {
         if (configFile != null && handler != null) {
             throw new IllegalArgumentException("give either -c FILE or a HANDLER class, not both");
         }
+        if (host != null) {
+            loader.hostProblem(host).ifPresent(reason -> {
+                throw new IllegalArgumentException("--host: " + reason);
+            });
+        }
         if (handler != null) {
             return direct(loader);
         }

@@ -1,21 +1,12 @@
 package io.chuk.protocol.config;
 
 import io.chuk.protocol.handlers.BaseHandler;
-import io.chuk.protocol.tls.PemKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,8 +24,13 @@ import java.util.Set;
  *
  * <p>Unlike the original, every key is checked: unknown keys, wrong types, unknown transports,
  * ports out of range or used twice, and handler classes that are missing or are not handlers are
- * all reported together, each with the file and the key. YAML is parsed with SnakeYAML's safe
- * constructor (no arbitrary types) and with duplicate keys refused.
+ * all reported together, each with the file and the key. So are hosts that are malformed or do
+ * not resolve, and TLS files that cannot be used.
+ *
+ * <p>No file can make loading expensive: one larger than {@link #MAX_FILE_SIZE} bytes is refused
+ * before it is parsed, the text must be UTF-8, SnakeYAML runs within the bounds of
+ * {@link BoundedYaml}, and the whole load, host lookups included, gives up after
+ * {@link #MAX_LOAD_TIME}.
  */
 public final class ConfigLoader {
 
@@ -58,6 +55,11 @@ public final class ConfigLoader {
             "max_subnegotiation_length");
     private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
 
+    /** The largest configuration file, in bytes (1 MiB). */
+    public static final int MAX_FILE_SIZE = ConfigText.MAX_BYTES;
+    /** The longest a load may take, parsing and host lookups included. */
+    public static final Duration MAX_LOAD_TIME = Duration.ofSeconds(5);
+
     private final ClassLoader classLoader;
 
     /** A loader resolving handler classes with {@code classLoader}. */
@@ -72,15 +74,7 @@ public final class ConfigLoader {
 
     public ProtocolConfig load(Path file) throws ConfigException {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source, "", "configuration file not found");
-        } catch (IOException e) {
-            throw new ConfigException(source, "", "cannot read the file: " + e.getMessage());
-        }
-        return parse(text, source);
+        return parse(ConfigText.read(file, source), source);
     }
 
     /** Loads a configuration bundled on the class path (such as the echo sample's). */
@@ -90,24 +84,25 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new ConfigException(source, "", "resource not found");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+            return parse(ConfigText.read(in, source), source);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConfigException(source, "", "cannot read the resource: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why {@code host} cannot be a bind address (malformed, or a name that does not resolve within
+     * {@link #MAX_LOAD_TIME}), or empty if it can; for hosts given outside a file, such as on a command line.
+     */
+    public Optional<String> hostProblem(String host) {
+        return BindHost.problem(host, Deadline.after(MAX_LOAD_TIME));
     }
 
     /** Parses YAML text; {@code source} names it in messages. */
     public ProtocolConfig parse(String yamlText, String source) throws ConfigException {
-        Object document;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            options.setCodePointLimit(1024 * 1024);
-            document = new Yaml(new SafeConstructor(options)).load(yamlText);
-        } catch (YAMLException e) {
-            throw new ConfigException(source, "", "not valid YAML: " + e.getMessage().replace('\n', ' '));
-        }
+        ConfigText.checkLength(yamlText, source);
+        Deadline deadline = Deadline.after(MAX_LOAD_TIME);
+        Object document = BoundedYaml.load(yamlText, source, deadline);
         if (!(document instanceof Map<?, ?> top) || top.isEmpty()) {
             throw new ConfigException(source, "", "empty or invalid configuration (expected a map of settings)");
         }
@@ -116,7 +111,7 @@ public final class ConfigLoader {
         if (top.containsKey("servers")) {
             for (Object key : top.keySet()) {
                 if (!"servers".equals(key)) {
-                    problems.add(new ConfigException.Problem(String.valueOf(key),
+                    problems.add(new ConfigException.Problem(Preview.of(key),
                             "unknown top-level key (expected only 'servers')"));
                 }
             }
@@ -126,9 +121,9 @@ public final class ConfigLoader {
             } else {
                 for (Map.Entry<?, ?> entry : named.entrySet()) {
                     String name = String.valueOf(entry.getKey());
-                    String prefix = "servers." + name;
+                    String prefix = "servers." + Preview.of(name);
                     if (entry.getValue() instanceof Map<?, ?> server) {
-                        readServer(name, prefix + ".", server, problems).ifPresent(servers::add);
+                        readServer(name, prefix + ".", server, problems, deadline).ifPresent(servers::add);
                     } else {
                         problems.add(new ConfigException.Problem(prefix, "must be a map of server settings"));
                     }
@@ -137,7 +132,7 @@ public final class ConfigLoader {
         } else {
             Object transport = top.get("transport");
             String name = transport instanceof String t ? t : "server";
-            readServer(name, "", top, problems).ifPresent(servers::add);
+            readServer(name, "", top, problems, deadline).ifPresent(servers::add);
         }
         checkPorts(servers, problems);
         if (!problems.isEmpty()) {
@@ -159,13 +154,13 @@ public final class ConfigLoader {
                 : trimmed.substring(0, colon) + "." + trimmed.substring(colon + 1);
         if (trimmed.isEmpty() || (colon >= 0 && (colon == 0 || colon == trimmed.length() - 1
                 || trimmed.indexOf(':', colon + 1) >= 0))) {
-            throw new IllegalArgumentException("'" + spec + "' is not a class name or 'package:ClassName'");
+            throw new IllegalArgumentException("'" + Preview.of(spec) + "' is not a class name or 'package:ClassName'");
         }
         Class<?> type;
         try {
             type = Class.forName(className, false, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("handler class '" + className + "' not found on the class path");
+            throw new IllegalArgumentException("handler class '" + Preview.of(className) + "' not found on the class path");
         }
         if (!BaseHandler.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("'" + className + "' is not a handler (it must extend "
@@ -177,14 +172,14 @@ public final class ConfigLoader {
         return type.asSubclass(BaseHandler.class);
     }
 
-    private java.util.Optional<ServerConfig> readServer(String name, String prefix, Map<?, ?> map,
-                                                        List<ConfigException.Problem> problems) {
+    private Optional<ServerConfig> readServer(String name, String prefix, Map<?, ?> map,
+                                              List<ConfigException.Problem> problems, Deadline deadline) {
         int before = problems.size();
         Map<String, Object> values = new HashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
             if (!SERVER_KEYS.contains(key)) {
-                problems.add(new ConfigException.Problem(prefix + key, "unknown key (known keys: "
+                problems.add(new ConfigException.Problem(prefix + Preview.of(key), "unknown key (known keys: "
                         + String.join(", ", new java.util.TreeSet<>(SERVER_KEYS)) + ")"));
             } else {
                 values.put(key, entry.getValue());
@@ -198,7 +193,7 @@ public final class ConfigLoader {
             transport = Transport.fromName(transportName).orElse(null);
             if (transport == null) {
                 problems.add(new ConfigException.Problem(prefix + "transport", "unknown transport '"
-                        + transportName + "' (expected telnet, tcp, websocket or ws_telnet)"));
+                        + Preview.of(transportName) + "' (expected telnet, tcp, websocket or ws_telnet)"));
             }
         }
         String handlerSpec = fields.string("handler_class", null, true);
@@ -211,8 +206,11 @@ public final class ConfigLoader {
             }
         }
         String host = fields.string("host", ServerConfig.DEFAULT_HOST, false);
-        if (host != null && host.isBlank()) {
+        if (host.isBlank()) {
             problems.add(new ConfigException.Problem(prefix + "host", "must not be empty"));
+        } else {
+            BindHost.problem(host, deadline)
+                    .ifPresent(reason -> problems.add(new ConfigException.Problem(prefix + "host", reason)));
         }
         Integer port = fields.integer("port", transport == null ? 0 : transport.defaultPort(), 0, 65535);
         Integer maxConnections = fields.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 0, Integer.MAX_VALUE);
@@ -234,7 +232,7 @@ public final class ConfigLoader {
             keepalive = TelnetKeepalive.fromName(keepaliveName).orElse(null);
             if (keepalive == null) {
                 problems.add(new ConfigException.Problem(prefix + "keepalive", "unknown keepalive '"
-                        + keepaliveName + "' (expected nop, timing_mark or off)"));
+                        + Preview.of(keepaliveName) + "' (expected nop, timing_mark or off)"));
             }
         }
         Duration keepaliveInterval = fields.seconds("keepalive_interval", ServerConfig.DEFAULT_KEEPALIVE_INTERVAL);
@@ -270,15 +268,7 @@ public final class ConfigLoader {
                 problems.add(new ConfigException.Problem(prefix + "ssl_key", "required when use_ssl is true"));
             }
             if (sslCert != null && sslKey != null) {
-                try {
-                    PemKeyStore.load(Path.of(sslCert), Path.of(sslKey));
-                } catch (NoSuchFileException e) {
-                    problems.add(new ConfigException.Problem(prefix + "ssl_cert",
-                            "TLS file not found: " + e.getFile()));
-                } catch (IOException | RuntimeException e) {
-                    problems.add(new ConfigException.Problem(prefix + "ssl_cert",
-                            "cannot use the TLS certificate and key: " + e.getMessage()));
-                }
+                TlsFiles.check(prefix, sslCert, sslKey, problems);
             }
         }
         if (!Boolean.TRUE.equals(useSsl) && values.containsKey("tls_handshake_timeout")) {
@@ -299,14 +289,14 @@ public final class ConfigLoader {
             }
         }
         if (problems.size() > before) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String path = transport.isWebSocket() ? wsPath : null;
         if (transport.isWebSocket() && Boolean.TRUE.equals(monitoring) && monitorPath.equals(path)) {
             problems.add(new ConfigException.Problem(prefix + "monitor_path", "must differ from ws_path (" + path + ")"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
+        return Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
                 maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
                 pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken, limits, proxyProtocol, trustedProxies, observability));
     }
@@ -319,7 +309,7 @@ public final class ConfigLoader {
             }
             String previous = seen.putIfAbsent(server.port(), server.name());
             if (previous != null) {
-                problems.add(new ConfigException.Problem("servers." + server.name() + ".port",
+                problems.add(new ConfigException.Problem("servers." + Preview.of(server.name()) + ".port",
                         "port " + server.port() + " is already used by server '" + previous + "'"));
             }
         }
@@ -442,8 +432,7 @@ public final class ConfigLoader {
             String kind = value instanceof String ? "string" : value instanceof Boolean ? "boolean"
                     : value instanceof Number ? "number" : value instanceof List ? "list"
                     : value instanceof Map ? "map" : value.getClass().getSimpleName();
-            String text = String.valueOf(value);
-            return kind + " '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+            return kind + " '" + Preview.of(value) + "'";
         }
     }
 }

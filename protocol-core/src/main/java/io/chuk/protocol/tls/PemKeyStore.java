@@ -56,7 +56,8 @@ public final class PemKeyStore {
         }
     }
 
-    static List<Certificate> certificates(Path file) throws IOException {
+    /** The certificate chain in {@code file}; the exception's message is fit for a configuration error. */
+    public static List<Certificate> certificates(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
@@ -70,7 +71,8 @@ public final class PemKeyStore {
         }
     }
 
-    static PrivateKey privateKey(Path file) throws IOException {
+    /** The private key in {@code file}; the exception's message is fit for a configuration error. */
+    public static PrivateKey privateKey(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         Matcher matcher = BLOCK.matcher(text);
         while (matcher.find()) {

@@ -6,7 +6,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Any text, and any mutation of a valid file, either loads or fails with a ConfigException; nothing else escapes. */
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Any text, and any mutation of a valid file, either loads or fails with a ConfigException whose
+ * message stays bounded (one line per problem, no line past the limit); nothing else escapes.
+ */
 class ConfigLoaderPropertiesTest {
 
     private static final String VALID = """
@@ -25,14 +32,17 @@ class ConfigLoaderPropertiesTest {
         try {
             new ConfigLoader().parse(yaml, "fuzz.yaml");
         } catch (ConfigException expected) {
-            // a clear refusal is the other acceptable outcome
+            List<String> lines = expected.getMessage().lines().toList();
+            assertTrue(lines.size() <= ConfigException.MAX_LISTED + 2, () -> lines.size() + " lines");
+            assertTrue(lines.stream().allMatch(l -> l.length() <= ConfigException.MAX_LINE + 20), expected::getMessage);
         }
     }
 
     @Provide
     Arbitrary<String> mutations() {
         Arbitrary<String> mutated = Arbitraries.integers().between(0, VALID.length() - 1).list().ofMinSize(1).ofMaxSize(8)
-                .flatMap(positions -> Arbitraries.of(":", "-", "[", "{", "'", "\"", "\n", " ", "!!", "&a", "*a", "99999", "null", "")
+                .flatMap(positions -> Arbitraries.of(":", "-", "[", "{", "'", "\"", "\n", " ", "!!", "&a", "*a", "99999", "null", "",
+                                "!!int ", "!!binary ", "? ", "<<: *a\n", "[[[[", "\\x0c", "\u00e9", "::1")
                         .list().ofSize(positions.size()).map(inserts -> {
                             StringBuilder text = new StringBuilder(VALID);
                             for (int i = 0; i < positions.size(); i++) {
