@@ -1,6 +1,5 @@
 package io.chuk.protocol.session;
 
-import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
@@ -10,7 +9,6 @@ import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.telnet.TerminalInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -69,12 +67,7 @@ public final class ProtocolSession implements Session, HandlerContext {
     private boolean drainScheduled;
     private State state = State.OPEN;
 
-    private volatile boolean handlerFailed;
-    /** The thread running a handler callback right now: its sends are flushed when it returns. */
-    private volatile Thread callbackThread;
-
-    private BaseHandler handler;
-    private HandlerFactory.Created created;
+    private final HandlerInvoker handler;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         this.factory = factory;
@@ -83,6 +76,27 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
+        this.handler = new HandlerInvoker(new HandlerInvoker.Owner() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String[] mdc() {
+                return new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()};
+            }
+
+            @Override
+            public void callbackFailed() {
+                closeWithMessage("An internal error occurred; closing the session.");
+            }
+
+            @Override
+            public void callbackEnded() {
+                flushQueued();
+            }
+        }, factory.statistics());
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
@@ -251,17 +265,7 @@ public final class ProtocolSession implements Session, HandlerContext {
      * the handler's {@link BaseHandler#onServerShutdown()} line and the session closes.
      */
     void shutdown() {
-        callbacks.execute(() -> {
-            String goodbye = SessionHost.SHUTDOWN_MESSAGE;
-            if (handler != null && !handlerFailed) {
-                try {
-                    goodbye = handler.onServerShutdown();
-                } catch (Exception | Error e) {
-                    LOG.warn("Session {}: onServerShutdown failed", id, e);
-                }
-            }
-            closeWithMessage(goodbye);
-        });
+        callbacks.execute(() -> closeWithMessage(handler.shutdownLine(SessionHost.SHUTDOWN_MESSAGE)));
     }
 
     /** Tells the client {@code message} (if not null), then closes. */
@@ -283,21 +287,15 @@ public final class ProtocolSession implements Session, HandlerContext {
         callbacks.execute(() -> {
             if (telnet != null) {
                 // Negotiate at once, in the same write as the welcome: no dead time, nothing read is lost.
-                invoke(() -> enqueueOutput(telnet.start()));
+                handler.run(() -> enqueueOutput(telnet.start()));
             }
-            try {
-                created = host.handlerFactory().create(config.handlerType());
-                handler = created.handler();
-                handler.attach(this);
-            } catch (Exception | LinkageError e) {
-                LOG.error("Session {}: cannot create handler {}", id, config.handlerClass(), e);
-                handlerFailed = true;
+            if (!handler.create(host.handlerFactory(), config.handlerType(), this)) {
                 closeWithMessage("Server error: the session could not be started.");
                 return;
             }
-            invoke(() -> {
-                handler.onConnect();
-                handler.sendWelcome();
+            handler.invoke(h -> {
+                h.onConnect();
+                h.sendWelcome();
             });
         });
     }
@@ -345,17 +343,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
         host.registry().remove(this);
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
-        callbacks.execute(() -> {
-            if (handler != null) {
-                try {
-                    handler.onDisconnect();
-                } catch (Exception | LinkageError e) {
-                    LOG.warn("Session {}: onDisconnect failed", id, e);
-                }
-                created.release();
-                handler = null;
-            }
-        });
+        callbacks.execute(handler::release);
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -405,16 +393,16 @@ public final class ProtocolSession implements Session, HandlerContext {
                 change = backpressure.update(input.bytes(), output.bytes());
             }
             applyFlowControl(change);
-            if (handler == null || handlerFailed || !isOpen()) {
+            if (!handler.usable() || !isOpen()) {
                 continue;
             }
             if (item instanceof byte[] bytes) {
                 deliverBytes(bytes);
             } else if (item instanceof String text) {
                 taps.input(text);
-                invoke(() -> handler.processMessage(text));
+                handler.invoke(h -> h.processMessage(text));
             } else {
-                invoke(handler::onEndOfInput);
+                handler.invoke(BaseHandler::onEndOfInput);
                 close();
             }
         }
@@ -423,17 +411,17 @@ public final class ProtocolSession implements Session, HandlerContext {
     private void deliverBytes(byte[] bytes) {
         if (telnet == null) {
             taps.input(bytes);
-            invoke(() -> handler.processData(bytes));
+            handler.invoke(h -> h.processData(bytes));
             return;
         }
         TelnetStream.Decoded decoded = telnet.receive(bytes);
         if (decoded.input().length > 0) {
             taps.input(decoded.input());
-            invoke(() -> handler.processData(decoded.input()));
+            handler.invoke(h -> h.processData(decoded.input()));
         }
-        if (decoded.resized() && !handlerFailed) {
+        if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();
-            invoke(() -> handler.onWindowSize(terminal.width(), terminal.height()));
+            handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
         }
     }
 
@@ -446,36 +434,6 @@ public final class ProtocolSession implements Session, HandlerContext {
             case RESUME -> channel.setInputPaused(false);
             case NONE -> {
             }
-        }
-    }
-
-    private interface Callback {
-        void run() throws Exception;
-    }
-
-    private void invoke(Callback callback) {
-        callbackThread = Thread.currentThread();
-        // Every log line a handler writes carries its session, transport and client.
-        MDC.put("session", id);
-        MDC.put("transport", transport().yamlName());
-        MDC.put("remote", remoteAddress.toString());
-        try {
-            callback.run();
-        } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
-            handlerFailed = true;
-            factory.statistics().handlerFailed();
-            try {
-                handler.onError(e);
-            } catch (RuntimeException nested) {
-                LOG.error("Session {}: onError failed", id, nested);
-            }
-            closeWithMessage("An internal error occurred; closing the session.");
-        } finally {
-            MDC.remove("session");
-            MDC.remove("transport");
-            MDC.remove("remote");
-            callbackThread = null;
-            flushQueued();
         }
     }
 
@@ -504,7 +462,7 @@ public final class ProtocolSession implements Session, HandlerContext {
                 change = backpressure.update(input.bytes(), output.bytes());
                 // Inside a callback, output waits for the callback's end so it leaves in one write,
                 // unless there is already a lot of it.
-                if (Thread.currentThread() != callbackThread || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
+                if (!handler.inCallback() || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
                     batch = output.startBatch(System.nanoTime());
                 }
                 if (thenClose) {
@@ -700,7 +658,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         synchronized (lock) {
             return "Session[" + id + " " + transport() + " " + remoteAddress + " " + state
                     + " writing=" + output.isWriting() + " outbox=" + output.size() + " inbox=" + input.size()
-                    + " paused=" + backpressure.paused() + " handler=" + (handler != null) + "]";
+                    + " paused=" + backpressure.paused() + " handler=" + handler.usable() + "]";
         }
     }
 }
