@@ -16,6 +16,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -50,9 +51,15 @@ final class PausableWebSockets {
         });
     }
 
-    /** One connection's frame handler, which can hold back the next data frame. */
+    /**
+     * One connection's frame handler, which can hold back the next data frame. Frames reach the
+     * Jakarta handler one at a time ({@link #delivery}): a held frame handed on from another
+     * thread asks Jetty for the next one before the Jakarta handler has finished with it, and
+     * that one must wait, as it would on Jetty's own thread.
+     */
     private static final class Pausable implements FrameHandler {
         private final JakartaWebSocketFrameHandler delegate;
+        private final ReentrantLock delivery = new ReentrantLock();
         private boolean paused;
         private Frame heldFrame;
         private Callback heldCallback;
@@ -73,14 +80,19 @@ final class PausableWebSockets {
 
         @Override
         public void onFrame(Frame frame, Callback callback) {
-            synchronized (this) {
-                if (paused && frame.isDataFrame()) {
-                    heldFrame = frame;
-                    heldCallback = callback;
-                    return; // no callback completes, so Jetty asks for nothing more until resumed
+            delivery.lock();
+            try {
+                synchronized (this) {
+                    if (paused && frame.isDataFrame()) {
+                        heldFrame = frame;
+                        heldCallback = callback;
+                        return; // no callback completes, so Jetty asks for nothing more until resumed
+                    }
                 }
+                delegate.onFrame(frame, callback);
+            } finally {
+                delivery.unlock();
             }
-            delegate.onFrame(frame, callback);
         }
 
         private void setPaused(boolean pause) {
@@ -96,7 +108,12 @@ final class PausableWebSockets {
                 heldFrame = null;
                 heldCallback = null;
             }
-            delegate.onFrame(frame, callback);
+            delivery.lock();
+            try {
+                delegate.onFrame(frame, callback);
+            } finally {
+                delivery.unlock();
+            }
         }
 
         @Override

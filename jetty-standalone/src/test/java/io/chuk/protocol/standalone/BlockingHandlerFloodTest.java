@@ -6,11 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +74,7 @@ class BlockingHandlerFloodTest {
                 }
                 int budget = SessionHost.virtualThreads() ? 0 : 2 * HANDLER_THREADS;
                 int expectedBlocked = SessionHost.virtualThreads() ? 2 * SESSIONS_PER_ENTRY : 2 * HANDLER_THREADS;
-                awaitTrue(() -> BlockingHandler.BLOCKED.get() == expectedBlocked,
+                Await.until(() -> BlockingHandler.BLOCKED.get() == expectedBlocked,
                         () -> "blocked callbacks: " + BlockingHandler.BLOCKED.get() + " of " + expectedBlocked);
 
                 int peak = threads.getThreadCount();
@@ -110,16 +108,6 @@ class BlockingHandlerFloodTest {
                 });
                 ws.forEach(WsClient::close);
             }
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what.get());
-            }
-            Thread.onSpinWait();
         }
     }
 }

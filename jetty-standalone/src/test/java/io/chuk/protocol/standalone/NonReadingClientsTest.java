@@ -5,10 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,14 +45,14 @@ class NonReadingClientsTest {
                     client.sendText("flood");
                     stuck.add(client);
                 }
-                awaitTrue(() -> running.server.sessionHost().registry().size() == NON_READERS, "non-readers connected");
+                Await.until(() -> running.server.sessionHost().registry().size() == NON_READERS, "non-readers connected");
                 try (LineClient idle = new LineClient(running.port("tcp"))) {
                     idle.await("> ");
                     assertTrue(idle.awaitClose().contains(
                                     "Connection timed out after 1 seconds of inactivity. Goodbye!"),
                             "the idle session got its timeout goodbye while " + NON_READERS + " clients never read");
                 }
-                awaitTrue(() -> running.server.sessionHost().registry().size() == NON_READERS,
+                Await.until(() -> running.server.sessionHost().registry().size() == NON_READERS,
                         "only the idle session went; the stuck clients are still held (no write timeout)");
             } finally {
                 for (RawWebSocket client : stuck) {
@@ -80,7 +78,7 @@ class NonReadingClientsTest {
                     client.sendText("quit"); // the server says Goodbye! and closes; the client never answers
                     silent.add(client);
                 }
-                awaitTrue(() -> running.server.sessionHost().registry().size() == 0,
+                Await.until(() -> running.server.sessionHost().registry().size() == 0,
                         "closed sessions left the count although their clients never answered the close");
             } finally {
                 for (RawWebSocket client : silent) {
@@ -103,8 +101,8 @@ class NonReadingClientsTest {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", running.port("tcp")));
             socket.getOutputStream().write("flood\n".getBytes(StandardCharsets.US_ASCII));
-            awaitTrue(() -> running.server.sessionHost().registry().size() == 1, "connected");
-            awaitTrue(() -> running.server.sessionHost().registry().size() == 0,
+            Await.until(() -> running.server.sessionHost().registry().size() == 1, "connected");
+            Await.until(() -> running.server.sessionHost().registry().size() == 0,
                     "cut off by write_timeout long before its 20 MB fit the 64 MB output bound");
         }
     }
@@ -138,15 +136,15 @@ class NonReadingClientsTest {
                     telnet.sendText("flood 3072\r\n");
                     stuck.add(telnet);
                 }
-                awaitTrue(() -> running.server.sessionHost().registry().size() == stuck.size(), "all connected");
-                awaitTrue(() -> running.server.sessionHost().registry().sessions().stream()
+                Await.until(() -> running.server.sessionHost().registry().size() == stuck.size(), "all connected");
+                Await.until(() -> running.server.sessionHost().registry().sessions().stream()
                         .allMatch(session -> session.queuedOutputBytes() > 0), "every one's output backed up");
                 long perClient = (liveHeap() - before) / stuck.size();
                 System.out.printf("live heap per non-reading client: %d bytes (max_output_buffer %d)%n", perClient, bound);
                 assertTrue(perClient <= 2L * bound, "memory per non-reader is bounded by the output bound: " + perClient);
 
                 running.server.close();
-                awaitTrue(() -> liveHeap() - before < stuck.size() * 64L * 1024, "their memory is released after they go");
+                Await.until(() -> liveHeap() - before < stuck.size() * 64L * 1024, "their memory is released after they go");
             } finally {
                 for (RawWebSocket client : stuck) {
                     client.close();
@@ -160,15 +158,5 @@ class NonReadingClientsTest {
             System.gc(); // measuring live memory, not waiting for anything
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.onSpinWait();
-        }
     }
 }

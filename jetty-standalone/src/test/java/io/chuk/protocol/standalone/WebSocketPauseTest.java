@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +38,7 @@ class WebSocketPauseTest {
                 client.send(i + " " + payload); // 200 kB: far past the 64 KiB the session queues before pausing
             }
             ProtocolSession session = running.server.sessionHost().registry().sessions().iterator().next();
-            awaitTrue(session::inputPaused, "the session paused its input");
+            Await.until(session::inputPaused, "the session paused its input");
 
             ThreadInfo[] dump = ManagementFactory.getThreadMXBean().dumpAllThreads(false, false);
             long parked = Arrays.stream(dump)
@@ -55,16 +53,6 @@ class WebSocketPauseTest {
                 client.await("TEXT Done: " + i + " " + payload);
             }
             assertTrue(session.isOpen(), "the session survived its flood");
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.onSpinWait();
         }
     }
 }

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.util.function.Supplier;
+
 /**
  * A session's handler: created through the handler factory (CDI), each callback run with the
  * session's logging context, and the error policy: a callback that throws anything ends its
@@ -22,31 +24,29 @@ final class HandlerInvoker {
         void run(BaseHandler handler) throws Exception;
     }
 
-    /** What the invoker needs from its session. */
-    interface Owner {
-        String id();
-
-        /** Logging context every line of a callback carries: name to value. */
-        String[] mdc();
-
-        /** A callback failed: the client is to be told so and the session closed. */
-        void callbackFailed();
-
-        /** A callback returned: what it sent may now leave in one write. */
-        void callbackEnded();
-    }
-
-    private final Owner owner;
+    private final String sessionId;
     private final SessionStatistics statistics;
+    private final Supplier<String[]> mdc;
+    private final Runnable failedPolicy;
+    private final Runnable callbackEnded;
     private BaseHandler handler;
     private HandlerFactory.Created created;
     private volatile boolean failed;
     /** The thread running a callback right now: its sends are batched until it returns. */
     private volatile Thread callbackThread;
 
-    HandlerInvoker(Owner owner, SessionStatistics statistics) {
-        this.owner = owner;
+    /**
+     * @param mdc           the logging context every line of a callback carries: names and values, alternating
+     * @param failedPolicy  run when a callback failed: the client is told so and the session closes
+     * @param callbackEnded run when a callback returned: what it sent may now leave in one write
+     */
+    HandlerInvoker(String sessionId, SessionStatistics statistics, Supplier<String[]> mdc,
+                   Runnable failedPolicy, Runnable callbackEnded) {
+        this.sessionId = sessionId;
         this.statistics = statistics;
+        this.mdc = mdc;
+        this.failedPolicy = failedPolicy;
+        this.callbackEnded = callbackEnded;
     }
 
     /** Creates and attaches the handler; returns false (logged, marked failed) if it cannot be made. */
@@ -57,7 +57,7 @@ final class HandlerInvoker {
             handler.attach(context);
             return true;
         } catch (Exception | LinkageError e) {
-            LOG.error("Session {}: cannot create handler {}", owner.id(), type.getName(), e);
+            LOG.error("Session {}: cannot create handler {}", sessionId, type.getName(), e);
             failed = true;
             return false;
         }
@@ -84,7 +84,7 @@ final class HandlerInvoker {
     /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
     void run(ThrowingRunnable work) {
         callbackThread = Thread.currentThread();
-        String[] context = owner.mdc();
+        String[] context = mdc.get();
         for (int i = 0; i < context.length; i += 2) {
             MDC.put(context[i], context[i + 1]);
         }
@@ -98,15 +98,15 @@ final class HandlerInvoker {
                     handler.onError(e);
                 }
             } catch (RuntimeException nested) {
-                LOG.error("Session {}: onError failed", owner.id(), nested);
+                LOG.error("Session {}: onError failed", sessionId, nested);
             }
-            owner.callbackFailed();
+            failedPolicy.run();
         } finally {
             for (int i = 0; i < context.length; i += 2) {
                 MDC.remove(context[i]);
             }
             callbackThread = null;
-            owner.callbackEnded();
+            callbackEnded.run();
         }
     }
 
@@ -118,7 +118,7 @@ final class HandlerInvoker {
         try {
             return handler.onServerShutdown();
         } catch (Exception | Error e) {
-            LOG.warn("Session {}: onServerShutdown failed", owner.id(), e);
+            LOG.warn("Session {}: onServerShutdown failed", sessionId, e);
             return fallback;
         }
     }
@@ -131,7 +131,7 @@ final class HandlerInvoker {
         try {
             handler.onDisconnect();
         } catch (Exception | LinkageError e) {
-            LOG.warn("Session {}: onDisconnect failed", owner.id(), e);
+            LOG.warn("Session {}: onDisconnect failed", sessionId, e);
         }
         created.release();
         handler = null;

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection bound to its handler: the state machine that ties the parts of a session
@@ -40,8 +38,6 @@ public final class ProtocolSession implements Session, HandlerContext {
     /** How long a closing session may take to write its last output and be gone. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final byte[] CRLF = {'\r', '\n'};
-
     private enum State { OPEN, CLOSING, CLOSED }
 
     private final String id = UUID.randomUUID().toString();
@@ -58,6 +54,8 @@ public final class ProtocolSession implements Session, HandlerContext {
     private final TelnetStream telnet;
     private final SessionDeadlines deadlines;
     private final SessionTaps taps = new SessionTaps();
+    private final OutputEncoder encoder;
+    private final WriteLoop writes;
 
     /** Guards the queues, the backpressure state and the state machine. */
     private final Object lock = new Object();
@@ -76,30 +74,15 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
-        this.handler = new HandlerInvoker(new HandlerInvoker.Owner() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String[] mdc() {
-                return new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()};
-            }
-
-            @Override
-            public void callbackFailed() {
-                closeWithMessage("An internal error occurred; closing the session.");
-            }
-
-            @Override
-            public void callbackEnded() {
-                flushQueued();
-            }
-        }, factory.statistics());
+        this.handler = new HandlerInvoker(id, factory.statistics(),
+                () -> new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()},
+                () -> closeWithMessage("An internal error occurred; closing the session."),
+                this::flushQueued);
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
+        this.encoder = new OutputEncoder(config.transport(), telnet, taps);
+        this.writes = new WriteLoop(channel, this::written, this::writeFailed);
         Duration keepalive = telnet != null && keepaliveKind() != null ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
@@ -194,42 +177,23 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     @Override
     public void sendLine(String line) {
-        enqueueOutput(lineBytes(line), false);
-    }
-
-    /** A line as the transport sends it: one frame as it is, or followed by CR LF (telnet-escaped). */
-    private byte[] lineBytes(String line) {
-        if (!taps.isEmpty()) {
-            taps.output(messageFramed() ? line : line + "\r\n");
-        }
-        byte[] text = line.getBytes(StandardCharsets.UTF_8);
-        if (messageFramed()) {
-            return text;
-        }
-        byte[] bytes = new byte[text.length + 2];
-        System.arraycopy(text, 0, bytes, 0, text.length);
-        System.arraycopy(CRLF, 0, bytes, text.length, 2);
-        return telnet != null ? telnet.encode(bytes) : bytes;
+        enqueueOutput(encoder.line(line), false);
     }
 
     @Override
     public void sendRaw(byte[] data) {
-        taps.output(data);
-        if (data.length > 0) {
-            enqueueOutput(telnet != null ? telnet.encode(data) : data.clone(), false);
+        byte[] bytes = encoder.raw(data);
+        if (bytes.length > 0) {
+            enqueueOutput(bytes, false);
         }
     }
 
     @Override
     public void sendPrompt(String prompt) {
-        if (messageFramed()) {
-            return;
+        byte[] bytes = encoder.prompt(prompt);
+        if (bytes.length > 0) {
+            enqueueOutput(bytes, false);
         }
-        if (!taps.isEmpty()) {
-            taps.output(prompt);
-        }
-        byte[] bytes = prompt.getBytes(StandardCharsets.UTF_8);
-        enqueueOutput(telnet != null ? telnet.encodePrompt(bytes) : bytes, false);
     }
 
     /** Whether the server echoes typed characters: telnet clients that agreed to WILL ECHO. */
@@ -274,7 +238,7 @@ public final class ProtocolSession implements Session, HandlerContext {
             close();
         } else {
             // Queue the message and start closing in one step, so no other output can follow it.
-            enqueueOutput(lineBytes(message), true);
+            enqueueOutput(encoder.line(message), true);
         }
     }
 
@@ -365,9 +329,8 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
         if (flood) {
             // Only a transport that cannot pause reading gets here; its input is still bounded.
-            LOG.warn("Session {}: client {} sent {} bytes more than its handler took; closing", id, remoteAddress,
-                    Backpressure.INPUT_LIMIT);
-            cutOffInput();
+            cutOff("sent " + Backpressure.INPUT_LIMIT + " bytes more than its handler took",
+                    "Input flood: the server cannot keep up");
             return;
         }
         if (received > 0) {
@@ -425,23 +388,30 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
     }
 
+    /**
+     * Tells the transport to stop or resume reading after a change. Changes are decided under the
+     * lock but applied outside it, so two threads may apply theirs in the wrong order: each
+     * applies the current state and again until it holds still, so the last word is the latest.
+     */
     private void applyFlowControl(Backpressure.Change change) {
-        switch (change) {
-            case PAUSE -> {
+        if (change == Backpressure.Change.NONE) {
+            return;
+        }
+        boolean paused = inputPaused();
+        while (true) {
+            if (paused) {
                 LOG.debug("Session {}: input paused", id);
-                channel.setInputPaused(true);
             }
-            case RESUME -> channel.setInputPaused(false);
-            case NONE -> {
+            channel.setInputPaused(paused);
+            boolean now = inputPaused();
+            if (now == paused) {
+                return;
             }
+            paused = now;
         }
     }
 
     // ---- output -----------------------------------------------------------------------------
-
-    private boolean messageFramed() {
-        return config.transport() == Transport.WEBSOCKET;
-    }
 
     private void enqueueOutput(byte[] bytes) {
         enqueueOutput(bytes, false);
@@ -471,39 +441,37 @@ public final class ProtocolSession implements Session, HandlerContext {
             }
         }
         if (overflow) {
-            cutOff(config.limits().maxOutputBuffer() + " bytes of output waiting",
+            cutOff("is not reading (" + config.limits().maxOutputBuffer() + " bytes of output waiting)",
                     "Output buffer full: the client is not reading");
             return;
         }
         applyFlowControl(change);
         if (batch != null) {
-            flush(batch);
+            writes.write(batch);
         }
     }
 
-    /** Ends a session whose client does not read: its output is dropped. */
+    /** Ends a session that broke one of its bounds, dropping what it had queued; {@code reason} goes to the client. */
     private void cutOff(String why, String reason) {
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSING;
-            deadlines.closing(System.nanoTime());
+        if (markClosing(true)) {
+            LOG.warn("Session {}: client {} {}; closing", id, remoteAddress, why);
+            channel.closeForViolation(reason);
         }
-        LOG.warn("Session {}: client {} is not reading ({}); closing", id, remoteAddress, why);
-        channel.closeForViolation(reason);
     }
 
-    private void cutOffInput() {
+    /** Any state but CLOSED to CLOSING; returns false if already closed. */
+    private boolean markClosing(boolean dropInput) {
         synchronized (lock) {
             if (state == State.CLOSED) {
-                return;
+                return false;
             }
             state = State.CLOSING;
             deadlines.closing(System.nanoTime());
-            input.clear();
+            if (dropInput) {
+                input.clear();
+            }
+            return true;
         }
-        channel.closeForViolation("Input flood: the server cannot keep up");
     }
 
     /** Starts writing what a callback queued, unless a write is already in flight. */
@@ -513,67 +481,12 @@ public final class ProtocolSession implements Session, HandlerContext {
             batch = state == State.CLOSED ? null : output.startBatch(System.nanoTime());
         }
         if (batch != null) {
-            flush(batch);
-        }
-    }
-
-    /** Writes batches until the output is empty; completions that arrive inline loop here instead of recursing. */
-    private void flush(ByteBuffer[] first) {
-        ByteBuffer[] batch = first;
-        while (batch != null) {
-            BatchWrite write = new BatchWrite(batch);
-            channel.write(batch, write);
-            if (!write.returned()) {
-                return; // completes later, on another thread, and continues from there
-            }
-            batch = write.next;
-        }
-    }
-
-    private final class BatchWrite extends AtomicInteger implements SessionChannel.WriteCallback {
-        private static final int PENDING = 0;
-        private static final int RETURNED = 1;
-        private static final int COMPLETED_INLINE = 2;
-
-        private final long size;
-        private ByteBuffer[] next;
-
-        BatchWrite(ByteBuffer[] batch) {
-            long total = 0;
-            for (ByteBuffer buffer : batch) {
-                total += buffer.remaining();
-            }
-            size = total;
-        }
-
-        /** Whether the write completed before {@code write} returned (the caller then continues). */
-        boolean returned() {
-            return !compareAndSet(PENDING, RETURNED);
-        }
-
-        @Override
-        public void succeeded() {
-            ByteBuffer[] following = afterWrite(size);
-            if (compareAndSet(PENDING, COMPLETED_INLINE)) {
-                next = following;
-            } else if (following != null) {
-                flush(following);
-            }
-        }
-
-        @Override
-        public void failed(Throwable cause) {
-            LOG.debug("Session {}: write failed: {}", id, cause.toString());
-            synchronized (lock) {
-                output.writeFailed();
-            }
-            set(COMPLETED_INLINE);
-            forceClose();
+            writes.write(batch);
         }
     }
 
     /** Accounts a finished write; returns the next batch, or null when idle. */
-    private ByteBuffer[] afterWrite(long written) {
+    private ByteBuffer[] written(long written) {
         factory.statistics().sent(written);
         Backpressure.Change change;
         boolean closeNow;
@@ -593,16 +506,19 @@ public final class ProtocolSession implements Session, HandlerContext {
         return batch;
     }
 
+    private void writeFailed(Throwable cause) {
+        LOG.debug("Session {}: write failed: {}", id, cause.toString());
+        synchronized (lock) {
+            output.writeFailed();
+        }
+        forceClose();
+    }
+
     /** Closes at once, dropping unwritten output. */
     void forceClose() {
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSING;
-            deadlines.closing(System.nanoTime());
+        if (markClosing(false)) {
+            channel.close();
         }
-        channel.close();
     }
 
     // ---- time limits (called by the host's sweeper; never blocks) -------------------------------
@@ -621,8 +537,8 @@ public final class ProtocolSession implements Session, HandlerContext {
                 channel.close();
                 transportClosed(new TimeoutException("close timed out"));
             }
-            case WRITE_TIMEOUT -> cutOff("nothing written for " + formatSeconds(config.limits().writeTimeout()),
-                    "Write timeout: the client is not reading");
+            case WRITE_TIMEOUT -> cutOff("is not reading (nothing written for "
+                    + formatSeconds(config.limits().writeTimeout()) + ")", "Write timeout: the client is not reading");
             case IDLE_TIMEOUT -> {
                 Duration timeout = config.connectionTimeout();
                 LOG.info("Connection timeout ({}s idle) for {} (session {})", timeout.toSeconds(), remoteAddress, id);

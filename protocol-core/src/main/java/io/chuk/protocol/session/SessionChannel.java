@@ -42,7 +42,7 @@ public interface SessionChannel {
      */
     void write(ByteBuffer[] buffers, WriteCallback callback);
 
-    /** Stops or resumes reading from the client (flow control). */
+    /** Stops or resumes reading from the client (flow control); calling it again with the same value changes nothing. */
     void setInputPaused(boolean paused);
 
     /** Closes the connection now; the transport then reports {@link ProtocolSession#transportClosed}. */
