@@ -5,7 +5,7 @@ import io.chuk.protocol.handlers.LineHandler;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Blocks on every line until the test opens {@link #GATE}, like a handler waiting on a slow database. */
+/** Blocks on every line until the test opens {@link #gate}, like a handler waiting on a slow database. */
 public class BlockingHandler extends LineHandler {
 
     static volatile CountDownLatch gate = new CountDownLatch(1);
