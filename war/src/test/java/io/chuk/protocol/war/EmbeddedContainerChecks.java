@@ -35,9 +35,7 @@ public abstract class EmbeddedContainerChecks {
 
     /** The deployment: the built WAR ({@code war.file}), its YAML, and the test handler and bean. */
     protected static WebArchive archive() throws IOException {
-        Path yaml = Files.createTempFile("chuk-arquillian", ".yaml");
-        yaml.toFile().deleteOnExit();
-        Files.writeString(yaml, """
+        return archive("""
                 servers:
                   telnet:
                     host: 127.0.0.1
@@ -54,17 +52,27 @@ public abstract class EmbeddedContainerChecks {
                     ws_path: /ws
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                     enable_monitoring: true
-                """.formatted(TELNET_PORT));
+                """.formatted(TELNET_PORT), List.of("Greeter", "GreeterHandler"));
+    }
+
+    /**
+     * The built WAR ({@code war.file}) configured by {@code yaml}, with the named classes of this
+     * package (simple names) added to {@code WEB-INF/classes}.
+     */
+    static WebArchive archive(String yaml, List<String> testClasses) throws IOException {
+        Path file = Files.createTempFile("chuk-arquillian", ".yaml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, yaml);
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")));
         String webXml;
         try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
             webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         webXml = webXml.replace("</web-app>", "<context-param><param-name>chuk.config</param-name>"
-                + "<param-value>" + yaml + "</param-value></context-param></web-app>");
+                + "<param-value>" + file + "</param-value></context-param></web-app>");
         war.setWebXML(new StringAsset(webXml));
         // As bytes, not classes: protocol-core is not on the test class path, so they cannot be loaded here.
-        for (String testClass : List.of("Greeter", "GreeterHandler")) {
+        for (String testClass : testClasses) {
             String path = "io/chuk/protocol/war/" + testClass + ".class";
             try (InputStream in = EmbeddedContainerChecks.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
@@ -77,6 +85,11 @@ public abstract class EmbeddedContainerChecks {
     }
 
     private String ws(String path) {
+        return webSocketUri(base, path);
+    }
+
+    /** The {@code ws:} address of {@code path} under the deployment's {@code base} URL. */
+    static String webSocketUri(URL base, String path) {
         return base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "") + path;
     }
 

@@ -165,6 +165,15 @@ final class TestClients {
             throw new AssertionError("'" + expected + "' did not arrive; the stream was: " + stream);
         }
 
+        /** The next event (a text frame, or {@code CLOSE <status>}), waiting at most 10 s for it. */
+        String next() throws InterruptedException {
+            String event = events.poll(10, TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("nothing arrived within 10 s");
+            }
+            return event;
+        }
+
         /** Skips frames until one equals {@code expected}, for at most 10 s. */
         void await(String expected) throws InterruptedException {
             StringBuilder seen = new StringBuilder();
