@@ -18,7 +18,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
               --scenarios LIST      of idle,tcp,telnet,websocket (all)
               --connections LIST    connection counts of the echo scenarios (100,1000)
               --sessions N          idle tcp sessions of the memory scenario (10000)
-              --warmup S            warm-up seconds per server and transport (2)
+              --warmup S            warm-up seconds per server and transport (4)
               --settle S            seconds between connecting and measuring (0.5)
               --measure S           measuring window in seconds (3)
               --rounds N            measurements per server and scenario, alternating; the median counts (3)
@@ -34,7 +34,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         List<String> scenarios = SCENARIOS;
         List<Integer> connections = List.of(100, 1000);
         int sessions = 10_000;
-        double warmup = 2;
+        double warmup = 4;
         double settle = 0.5;
         double measure = 3;
         int rounds = 3;
