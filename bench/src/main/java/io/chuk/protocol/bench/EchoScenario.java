@@ -1,0 +1,121 @@
+package io.chuk.protocol.bench;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One echo scenario (a transport at a connection count) over several servers: a warm-up of each
+ * if asked, then {@code rounds} measurements of each in alternating order (A B C, C B A, …) so
+ * that drift, such as other work on the machine, hits every server alike. Each measurement opens
+ * fresh connections, waits for every "ready", settles, then counts verified answers over the window.
+ */
+final class EchoScenario {
+
+    /** Where and how to load one server in this scenario. */
+    record Target(ServerProcess server, InetSocketAddress address, Supplier<Wire> wires) {
+    }
+
+    private final String transport;
+    private final int connections;
+    private final List<Target> targets;
+    private final BenchOptions options;
+    private final boolean warmUp;
+
+    /** @param warmUp whether to load each server for {@code --warmup} seconds first (the first scenario of a transport) */
+    EchoScenario(String transport, int connections, List<Target> targets, BenchOptions options, boolean warmUp) {
+        this.transport = transport;
+        this.connections = connections;
+        this.targets = List.copyOf(targets);
+        this.options = options;
+        this.warmUp = warmUp;
+    }
+
+    String label() {
+        return transport + " @" + connections;
+    }
+
+    /** The measurements of each server, by server name. */
+    Map<String, List<Sample>> run() throws Exception {
+        if (warmUp) {
+            for (Target target : targets) {
+                measure(target, 0, options.warmup());
+            }
+        }
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        targets.forEach(t -> samples.put(t.server().name(), new ArrayList<>()));
+        for (int round = 0; round < options.rounds(); round++) {
+            List<Target> order = new ArrayList<>(targets);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Target target : order) {
+                Sample sample = measure(target, options.settle(), options.measure());
+                samples.get(target.server().name()).add(sample);
+                System.out.printf(Locale.ROOT, "  %-16s round %d  %-6s %7.0f msg/s  server %5.1f us CPU/msg"
+                                + " %4.1f ctx sw/msg %4d threads  client %4.1f us/msg %3.0f%% of CPU  others %.2f cores"
+                                + "  connect %.1f s%n", label(), round + 1, target.server().name(),
+                        sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
+                        sample.contextSwitchesPerMessage(), sample.serverThreads(),
+                        sample.clientCpuMicrosPerMessage(), 100 * sample.clientCpuShare(), sample.otherCores(),
+                        sample.connectSeconds());
+            }
+        }
+        return samples;
+    }
+
+    /** Fresh connections, a settle, then a window of {@code seconds}; every answer verified, none may stall. */
+    private Sample measure(Target target, double settle, double seconds) throws Exception {
+        long pid = target.server().pid();
+        long self = ProcessHandle.current().pid();
+        long connectStarted = System.nanoTime();
+        try (SocketLoad load = SocketLoad.start(target.address(), connections, target.wires(),
+                options.clientThreads(), true)) {
+            double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
+            sleep(settle);
+            long[] answers0 = load.answersPerConnection();
+            long c0 = load.completed();
+            long cs0 = ProcFs.contextSwitches(pid);
+            long server0 = ProcFs.cpuNanos(pid);
+            long client0 = ProcFs.cpuNanos(self);
+            long machine0 = ProcFs.machineBusyNanos();
+            long t0 = System.nanoTime();
+            sleep(seconds);
+            long c1 = load.completed();
+            long cs1 = ProcFs.contextSwitches(pid);
+            long server1 = ProcFs.cpuNanos(pid);
+            long client1 = ProcFs.cpuNanos(self);
+            long machine1 = ProcFs.machineBusyNanos();
+            long t1 = System.nanoTime();
+            String where = label() + " on " + target.server().name();
+            if (load.failure() != null) {
+                throw new IllegalStateException(where + ": client failed: " + load.failure(), load.failure());
+            }
+            int stalled = load.stalled(answers0);
+            if (stalled > 0) {
+                throw new IllegalStateException(where + ": " + stalled + " of " + connections
+                        + " connections got no answer in " + seconds + " s (an answer lost?)");
+            }
+            long messages = c1 - c0;
+            double wall = (t1 - t0) / 1e9;
+            long serverCpu = server1 - server0;
+            long clientCpu = client1 - client0;
+            return new Sample(messages / wall, serverCpu / 1e3 / messages, clientCpu / 1e3 / messages,
+                    (double) clientCpu / Math.max(1, clientCpu + serverCpu),
+                    Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
+                    (double) Math.max(0, cs1 - cs0) / messages,
+                    ProcFs.threads(pid), connectSeconds);
+        }
+    }
+
+    static void sleep(double seconds) throws InterruptedException {
+        if (seconds > 0) {
+            Thread.sleep((long) (seconds * 1000));
+        }
+    }
+}
