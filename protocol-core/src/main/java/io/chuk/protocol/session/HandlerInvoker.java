@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.function.Supplier;
-
 /**
  * A session's handler: created through the handler factory (CDI), each callback run with the
  * session's logging context, and the error policy: a callback that throws anything ends its
@@ -26,7 +24,7 @@ final class HandlerInvoker {
 
     private final String sessionId;
     private final SessionStatistics statistics;
-    private final Supplier<String[]> mdc;
+    private final String[] mdc;
     private final Runnable failedPolicy;
     private final Runnable callbackEnded;
     private BaseHandler handler;
@@ -40,7 +38,7 @@ final class HandlerInvoker {
      * @param failedPolicy  run when a callback failed: the client is told so and the session closes
      * @param callbackEnded run when a callback returned: what it sent may now leave in one write
      */
-    HandlerInvoker(String sessionId, SessionStatistics statistics, Supplier<String[]> mdc,
+    HandlerInvoker(String sessionId, SessionStatistics statistics, String[] mdc,
                    Runnable failedPolicy, Runnable callbackEnded) {
         this.sessionId = sessionId;
         this.statistics = statistics;
@@ -84,7 +82,7 @@ final class HandlerInvoker {
     /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
     void run(ThrowingRunnable work) {
         callbackThread = Thread.currentThread();
-        String[] context = mdc.get();
+        String[] context = mdc;
         for (int i = 0; i < context.length; i += 2) {
             MDC.put(context[i], context[i + 1]);
         }

@@ -75,7 +75,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
         this.handler = new HandlerInvoker(id, factory.statistics(),
-                () -> new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()},
+                new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()},
                 () -> closeWithMessage("An internal error occurred; closing the session."),
                 this::flushQueued);
         this.telnet = config.transport().speaksTelnet()

@@ -12,7 +12,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 
 /**
- * A {@link ServerConnector} (one acceptor, one selector) that rides out failing accepts, above all
+ * A {@link ServerConnector} (one acceptor, a selector per core) that rides out failing accepts, above all
  * running out of file descriptors. Jetty logs a stack trace for every failed accept; here the
  * acceptor retries every {@link #RETRY_PAUSE}, and the failures, and the accepts succeeding again
  * once descriptors free up, are each logged at most once per {@link #LOG_INTERVAL} (with the
@@ -32,8 +32,14 @@ public class RetryingServerConnector extends ServerConnector {
     /** Touched by the single acceptor thread only. */
     private long failedInARow;
 
+    /**
+     * Selectors per connector: one per core, because reads, and the callbacks of handlers marked
+     * non-blocking, run on them.
+     */
+    static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     public RetryingServerConnector(Server server, ConnectionFactory... factories) {
-        super(server, 1, 1, factories);
+        super(server, 1, SELECTORS, factories);
     }
 
     @Override

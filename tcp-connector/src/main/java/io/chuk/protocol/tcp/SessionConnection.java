@@ -144,6 +144,12 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                 }
                 if (filled > 0) {
                     session.receive(bytes);
+                    if (filled < bytes.capacity() && !paused.get()) {
+                        // A short read drained the socket: wait for the next readiness instead of
+                        // spending a system call on a read that would find nothing (as Netty does).
+                        getEndPoint().fillInterested(readInterest);
+                        return;
+                    }
                 } else if (filled == 0) {
                     getEndPoint().fillInterested(readInterest);
                     return;
