@@ -10,8 +10,11 @@ import jakarta.enterprise.inject.spi.Unmanaged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Resolves handlers through CDI. A handler that is a {@code @Dependent} bean is obtained from the
@@ -25,6 +28,7 @@ public final class CdiHandlerFactory implements HandlerFactory {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.cdi");
 
     private final BeanManager beanManager;
+    private final Map<Class<? extends BaseHandler>, Supplier<Created>> creators = new ConcurrentHashMap<>();
 
     public CdiHandlerFactory(BeanManager beanManager) {
         this.beanManager = beanManager;
@@ -42,7 +46,12 @@ public final class CdiHandlerFactory implements HandlerFactory {
 
     @Override
     public Created create(Class<? extends BaseHandler> type) {
-        return isDependentBean(type) ? fromContainer(type) : unmanaged(type);
+        return creators.computeIfAbsent(type, this::creatorFor).get();
+    }
+
+    /** How instances of {@code type} are made, decided once per class: resolving beans per session is costly. */
+    private Supplier<Created> creatorFor(Class<? extends BaseHandler> type) {
+        return isDependentBean(type) ? () -> fromContainer(type) : unmanaged(type);
     }
 
     private boolean isDependentBean(Class<? extends BaseHandler> type) {
@@ -69,10 +78,13 @@ public final class CdiHandlerFactory implements HandlerFactory {
         return Created.of(handler, () -> instance.destroy(handler));
     }
 
-    private <T extends BaseHandler> Created unmanaged(Class<T> type) {
-        Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(beanManager, type).newInstance()
-                .produce().inject().postConstruct();
-        T handler = instance.get();
-        return Created.of(handler, () -> instance.preDestroy().dispose());
+    /** One {@link Unmanaged} per class, reused for every session: it holds the class's injection target. */
+    private <T extends BaseHandler> Supplier<Created> unmanaged(Class<T> type) {
+        Unmanaged<T> unmanaged = new Unmanaged<>(beanManager, type);
+        return () -> {
+            Unmanaged.UnmanagedInstance<T> instance = unmanaged.newInstance().produce().inject().postConstruct();
+            T handler = instance.get();
+            return Created.of(handler, () -> instance.preDestroy().dispose());
+        };
     }
 }
