@@ -17,13 +17,15 @@ import java.util.Locale;
  * exactly (ignoring case and a trailing slash). Requests without an {@code Origin} header come
  * from non-browser clients and are allowed: the check exists to stop other web sites from
  * driving a visitor's browser. Also records the request path, {@code User-Agent} and
- * {@code X-Forwarded-For} (the containers give each handshake its own copy of the user properties).
+ * {@code X-Forwarded-For} and, in the WAR, the {@link PeerAddress} (the containers give each
+ * handshake its own copy of the user properties).
  */
 final class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
     static final String PATH_PROPERTY = "io.chuk.protocol.requestPath";
     static final String USER_AGENT_PROPERTY = "io.chuk.protocol.userAgent";
     static final String FORWARDED_FOR_PROPERTY = "io.chuk.protocol.forwardedFor";
+    static final String PEER_PROPERTY = "io.chuk.protocol.peer";
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
@@ -58,6 +60,10 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
         List<String> agents = header(request, "User-Agent");
         if (agents != null && !agents.isEmpty()) {
             config.getUserProperties().put(USER_AGENT_PROPERTY, agents.get(0));
+        }
+        List<String> peer = header(request, PeerAddress.HEADER);
+        if (peer != null && peer.size() == 1) {
+            config.getUserProperties().put(PEER_PROPERTY, peer.get(0));
         }
         List<String> forwarded = header(request, "X-Forwarded-For");
         if (forwarded != null && !forwarded.isEmpty()) {

@@ -124,8 +124,10 @@ public final class SessionEndpoint extends Endpoint {
 
     private static InetSocketAddress remoteAddress(Session webSocket, ServerConfig config) {
         Object address = webSocket.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
+        Object peerHeader = webSocket.getUserProperties().get(HandshakeCheck.PEER_PROPERTY);
+        InetSocketAddress fromFilter = peerHeader instanceof String value ? PeerAddress.parse(value) : null;
         InetSocketAddress peer = address instanceof InetSocketAddress inet ? inet
-                : InetSocketAddress.createUnresolved("unknown", 0);
+                : fromFilter != null ? fromFilter : InetSocketAddress.createUnresolved("unknown", 0);
         Object forwarded = webSocket.getUserProperties().get(HandshakeCheck.FORWARDED_FOR_PROPERTY);
         return ForwardedFor.clientAddress(peer, forwarded instanceof String header ? header : null, config.trustedProxies());
     }

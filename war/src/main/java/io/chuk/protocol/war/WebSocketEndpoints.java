@@ -76,6 +76,8 @@ final class WebSocketEndpoints {
             if (monitor && entry.monitorToken() != null) {
                 guard(path, entry.monitorToken());
             }
+            FilterRegistration.Dynamic peer = context.addFilter("chuk-peer-address" + path, new PeerAddressFilter());
+            peer.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
             return true;
         }
         boolean sharedMonitor = monitor && path.equals(owner.monitorPath()) && owner.enableMonitoring()

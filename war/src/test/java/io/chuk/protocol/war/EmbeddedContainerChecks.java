@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every embedded-container Arquillian test checks, whatever the container: the packaged WAR
@@ -100,6 +101,18 @@ public abstract class EmbeddedContainerChecks {
             client.await("Hello, Ada (greeting #1)");
             client.send("Grace");
             client.await("Hello, Grace (greeting #2)");
+        }
+    }
+
+    @Test
+    public void theHandlerSeesTheClientsRealAddress() throws Exception {
+        try (TestClients.Ws client = TestClients.Ws.connect(ws("/ws"))) {
+            client.send("info");
+            String line;
+            do {
+                line = client.next();
+            } while (!line.startsWith("Connected from: "));
+            assertTrue(line.startsWith("Connected from: 127.0.0.1:"), "the container's peer address, not 'unknown': " + line);
         }
     }
 
