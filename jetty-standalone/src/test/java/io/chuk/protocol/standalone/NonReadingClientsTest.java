@@ -38,13 +38,8 @@ class NonReadingClientsTest {
                     connection_timeout: 1
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                 """)) {
-            List<RawWebSocket> stuck = new ArrayList<>();
-            try {
-                for (int i = 0; i < NON_READERS; i++) {
-                    RawWebSocket client = new RawWebSocket(running.port("websocket"), "/ws");
-                    client.sendText("flood");
-                    stuck.add(client);
-                }
+            try (Crowd stuck = new Crowd()) {
+                stuck.join(NON_READERS, running.port("websocket"), "/ws", "flood");
                 Await.until(() -> running.server.sessionHost().registry().size() == NON_READERS, "non-readers connected");
                 try (LineClient idle = new LineClient(running.port("tcp"))) {
                     idle.await("> ");
@@ -54,10 +49,6 @@ class NonReadingClientsTest {
                 }
                 Await.until(() -> running.server.sessionHost().registry().size() == NON_READERS,
                         "only the idle session went; the stuck clients are still held (no write timeout)");
-            } finally {
-                for (RawWebSocket client : stuck) {
-                    client.close();
-                }
             }
         }
     }
@@ -71,19 +62,11 @@ class NonReadingClientsTest {
                 max_connection_rate_per_ip: 0
                 handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                 """)) {
-            List<RawWebSocket> silent = new ArrayList<>();
-            try {
-                for (int i = 0; i < NON_READERS; i++) {
-                    RawWebSocket client = new RawWebSocket(running.port("websocket"), "/ws");
-                    client.sendText("quit"); // the server says Goodbye! and closes; the client never answers
-                    silent.add(client);
-                }
+            try (Crowd silent = new Crowd()) {
+                // The server says Goodbye! and closes; the clients never answer.
+                silent.join(NON_READERS, running.port("websocket"), "/ws", "quit");
                 Await.until(() -> running.server.sessionHost().registry().size() == 0,
                         "closed sessions left the count although their clients never answered the close");
-            } finally {
-                for (RawWebSocket client : silent) {
-                    client.close();
-                }
             }
         }
     }
@@ -125,17 +108,10 @@ class NonReadingClientsTest {
         }
         try (RunningServer running = new RunningServer("servers:\n" + entries)) {
             long before = liveHeap();
-            List<RawWebSocket> stuck = new ArrayList<>();
-            try {
-                for (int i = 0; i < NON_READERS; i++) {
-                    // 3 MB each: under the bound, so the sessions stay, stuck, with their backlog.
-                    RawWebSocket text = new RawWebSocket(running.port("websocket"), "/ws");
-                    text.sendText("flood 3072");
-                    stuck.add(text);
-                    RawWebSocket telnet = new RawWebSocket(running.port("ws_telnet"), "/ws_telnet");
-                    telnet.sendText("flood 3072\r\n");
-                    stuck.add(telnet);
-                }
+            try (Crowd stuck = new Crowd()) {
+                // 3 MB each: under the bound, so the sessions stay, stuck, with their backlog.
+                stuck.join(NON_READERS, running.port("websocket"), "/ws", "flood 3072");
+                stuck.join(NON_READERS, running.port("ws_telnet"), "/ws_telnet", "flood 3072\r\n");
                 Await.until(() -> running.server.sessionHost().registry().size() == stuck.size(), "all connected");
                 Await.until(() -> running.server.sessionHost().registry().sessions().stream()
                         .allMatch(session -> session.queuedOutputBytes() > 0), "every one's output backed up");
@@ -145,10 +121,30 @@ class NonReadingClientsTest {
 
                 running.server.close();
                 Await.until(() -> liveHeap() - before < stuck.size() * 64L * 1024, "their memory is released after they go");
-            } finally {
-                for (RawWebSocket client : stuck) {
-                    client.close();
-                }
+            }
+        }
+    }
+
+    /** Raw WebSocket clients that each send one text and then never read; all closed at the end. */
+    private static final class Crowd implements AutoCloseable {
+        private final List<RawWebSocket> clients = new ArrayList<>();
+
+        void join(int count, int port, String path, String text) throws java.io.IOException {
+            for (int i = 0; i < count; i++) {
+                RawWebSocket client = new RawWebSocket(port, path);
+                clients.add(client);
+                client.sendText(text);
+            }
+        }
+
+        int size() {
+            return clients.size();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            for (RawWebSocket client : clients) {
+                client.close();
             }
         }
     }

@@ -1,10 +1,10 @@
 package io.chuk.protocol.session;
 
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.config.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.HandlerContext;
-import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.telnet.TerminalInfo;
 import org.slf4j.Logger;
@@ -83,7 +83,7 @@ public final class ProtocolSession implements Session, HandlerContext {
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
         this.encoder = new OutputEncoder(config.transport(), telnet, taps);
         this.writes = new WriteLoop(channel, this::written, this::writeFailed);
-        Duration keepalive = telnet != null && keepaliveKind() != null ? config.keepaliveInterval() : Duration.ZERO;
+        Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
     }
@@ -347,6 +347,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         while (true) {
             Object item;
             Backpressure.Change change;
+            boolean open;
             synchronized (lock) {
                 item = input.poll();
                 if (item == null) {
@@ -354,9 +355,10 @@ public final class ProtocolSession implements Session, HandlerContext {
                     return;
                 }
                 change = backpressure.update(input.bytes(), output.bytes());
+                open = state == State.OPEN;
             }
             applyFlowControl(change);
-            if (!handler.usable() || !isOpen()) {
+            if (!open || !handler.usable()) {
                 continue;
             }
             if (item instanceof byte[] bytes) {
@@ -545,7 +547,7 @@ public final class ProtocolSession implements Session, HandlerContext {
                 closeWithMessage("Connection timed out after " + formatSeconds(timeout) + " of inactivity. Goodbye!");
             }
             case KEEPALIVE -> {
-                byte[] command = telnet.keepalive(keepaliveKind());
+                byte[] command = telnet.keepalive(config.keepalive());
                 if (command != null) {
                     enqueueOutput(command); // a dead peer fails this write and the session closes
                 }
@@ -553,14 +555,6 @@ public final class ProtocolSession implements Session, HandlerContext {
             case NONE -> {
             }
         }
-    }
-
-    private TelnetEngine.Keepalive keepaliveKind() {
-        return switch (config.keepalive()) {
-            case NOP -> TelnetEngine.Keepalive.NOP;
-            case TIMING_MARK -> TelnetEngine.Keepalive.TIMING_MARK;
-            case OFF -> null;
-        };
     }
 
     private static String formatSeconds(Duration timeout) {

@@ -1,5 +1,6 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.telnet.TerminalInfo;
@@ -75,10 +76,15 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
     }
 
-    /** A keepalive command, or {@code null} while the peer has not shown it speaks telnet. */
-    byte[] keepalive(TelnetEngine.Keepalive kind) {
+    /** The configured keepalive command, or {@code null} when off or while the peer has not shown it speaks telnet. */
+    byte[] keepalive(TelnetKeepalive configured) {
+        TelnetEngine.Keepalive kind = switch (configured) {
+            case NOP -> TelnetEngine.Keepalive.NOP;
+            case TIMING_MARK -> TelnetEngine.Keepalive.TIMING_MARK;
+            case OFF -> null;
+        };
         synchronized (engine) {
-            return engine.peerSpeaksTelnet() ? engine.keepalive(kind) : null;
+            return kind != null && engine.peerSpeaksTelnet() ? engine.keepalive(kind) : null;
         }
     }
 

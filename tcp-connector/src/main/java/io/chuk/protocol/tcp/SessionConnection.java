@@ -26,15 +26,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One raw socket ({@code tcp} or {@code telnet}) driving a {@link ProtocolSession}: reads are
- * non-blocking fills on Jetty's selector, writes are Jetty endpoint writes, and no thread is
- * held while the socket is quiet. Reading stops while the session asks for a pause and resumes
+ * One raw socket ({@code tcp} or {@code telnet}) driving a {@link ProtocolSession}: reads run
+ * on Jetty's selector thread (a non-blocking connection: {@link #onFillable} only reads and
+ * queues, so Jetty need not hand each read to a pool thread, and handlers marked non-blocking run
+ * right there), writes are Jetty endpoint writes, and no thread is held while the socket is quiet. Reading stops while the session asks for a pause and resumes
  * with a new fill interest.
  *
  * <p>Behind TLS the session (and its {@code max_connections} slot) is opened only once the
  * handshake has completed, so clients that never finish one hold no slot.
  */
-final class SessionConnection extends AbstractConnection implements SessionChannel, Connection.UpgradeTo {
+final class SessionConnection extends AbstractConnection.NonBlocking implements SessionChannel, Connection.UpgradeTo {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.tcp");
     private static final int READ_BUFFER_SIZE = 4096;
@@ -44,27 +45,6 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     private final AtomicBoolean paused = new AtomicBoolean();
     /** True while reading is stopped and no fill interest is registered. */
     private final AtomicBoolean parked = new AtomicBoolean();
-    /**
-     * Reads run on the selector thread: {@link #onFillable} only reads and queues, so it never
-     * blocks, and Jetty need not hand each read to a pool thread. A handler marked non-blocking
-     * then runs right here as well; others are handed to their entry's callback executor.
-     */
-    private final Callback readInterest = new Callback() {
-        @Override
-        public void succeeded() {
-            onFillable();
-        }
-
-        @Override
-        public void failed(Throwable cause) {
-            onFillInterestedFailed(cause);
-        }
-
-        @Override
-        public InvocationType getInvocationType() {
-            return InvocationType.NON_BLOCKING;
-        }
-    };
     private volatile ProtocolSession session;
     /** Bytes read by a connection before us (the PROXY protocol reader), delivered first. */
     private ByteBuffer upgradeBytes;
@@ -88,9 +68,9 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                     handshakeComplete = true;
                 }
             });
-            getEndPoint().fillInterested(readInterest);
+            fillInterested();
         } else if (admit()) {
-            getEndPoint().fillInterested(readInterest);
+            fillInterested();
         }
     }
 
@@ -135,7 +115,7 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                         return;
                     }
                     if (!handshakeComplete) {
-                        getEndPoint().fillInterested(readInterest);
+                        fillInterested();
                         return;
                     }
                     if (!admit()) {
@@ -147,11 +127,11 @@ final class SessionConnection extends AbstractConnection implements SessionChann
                     if (filled < bytes.capacity() && !paused.get()) {
                         // A short read drained the socket: wait for the next readiness instead of
                         // spending a system call on a read that would find nothing (as Netty does).
-                        getEndPoint().fillInterested(readInterest);
+                        fillInterested();
                         return;
                     }
                 } else if (filled == 0) {
-                    getEndPoint().fillInterested(readInterest);
+                    fillInterested();
                     return;
                 } else {
                     session.inputEnded();
@@ -182,7 +162,7 @@ final class SessionConnection extends AbstractConnection implements SessionChann
     public void setInputPaused(boolean pause) {
         paused.set(pause);
         if (!pause && parked.compareAndSet(true, false)) {
-            getEndPoint().fillInterested(readInterest);
+            fillInterested();
         }
     }
 
