@@ -5,7 +5,7 @@ import io.chuk.protocol.config.ConfigException;
 import io.chuk.protocol.config.ConfigLoader;
 import io.chuk.protocol.config.ProtocolConfig;
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.chuk.protocol.standalone;
 
-import io.chuk.protocol.session.Session;
+import io.chuk.protocol.api.Session;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionListener;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.config;
 
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.config;
 
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 
 import java.time.Duration;
@@ -65,7 +66,7 @@ public record ServerConfig(
         Limits limits,
         boolean proxyProtocol,
         List<String> trustedProxies,
-        Observability observability) {
+        Observability observability) implements io.chuk.protocol.api.ServerSettings {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_CONNECTIONS = 100;

@@ -1,7 +1,7 @@
 package io.chuk.protocol.monitor;
 
 import io.chuk.protocol.session.ProtocolSession;
-import io.chuk.protocol.session.Session;
+import io.chuk.protocol.api.Session;
 import io.chuk.protocol.session.SessionListener;
 import io.chuk.protocol.session.SessionRegistry;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.chuk.protocol.session;
 
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,12 +1,13 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.api.Session;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.TelnetKeepalive;
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.HandlerContext;
 import io.chuk.protocol.telnet.TelnetSettings;
-import io.chuk.protocol.telnet.TerminalInfo;
+import io.chuk.protocol.api.TerminalInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

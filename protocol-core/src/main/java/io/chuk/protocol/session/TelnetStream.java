@@ -3,7 +3,7 @@ package io.chuk.protocol.session;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
-import io.chuk.protocol.telnet.TerminalInfo;
+import io.chuk.protocol.api.TerminalInfo;
 
 import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.telnet;
 
+import io.chuk.protocol.api.TerminalInfo;
 import static io.chuk.protocol.telnet.TelnetCommand.AO;
 import static io.chuk.protocol.telnet.TelnetCommand.AYT;
 import static io.chuk.protocol.telnet.TelnetCommand.BRK;

@@ -1,7 +1,7 @@
 package io.chuk.protocol.websocket;
 
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionFactory;
 import jakarta.websocket.CloseReason;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.config;
 
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.config.testhandlers.GoodHandler;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

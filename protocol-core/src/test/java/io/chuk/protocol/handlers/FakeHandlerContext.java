@@ -1,8 +1,8 @@
 package io.chuk.protocol.handlers;
 
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.Transport;
-import io.chuk.protocol.session.Session;
+import io.chuk.protocol.api.Transport;
+import io.chuk.protocol.api.Session;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +153,7 @@ final class FakeHandlerContext implements HandlerContext {
         }
 
         @Override
-        public java.util.Optional<io.chuk.protocol.telnet.TerminalInfo> terminal() {
+        public java.util.Optional<io.chuk.protocol.api.TerminalInfo> terminal() {
             return java.util.Optional.empty();
         }
 

@@ -2,7 +2,7 @@ package io.chuk.protocol.monitor;
 
 import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.LineHandler;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionChannel;

@@ -1,8 +1,9 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.api.Session;
 import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.Transport;
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.TelnetHandler;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.telnet;
 
+import io.chuk.protocol.api.TerminalInfo;
 import static io.chuk.protocol.telnet.T.IAC;
 import static io.chuk.protocol.telnet.T.SB;
 import static io.chuk.protocol.telnet.T.SE;

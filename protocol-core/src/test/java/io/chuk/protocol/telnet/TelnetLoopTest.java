@@ -1,5 +1,6 @@
 package io.chuk.protocol.telnet;
 
+import io.chuk.protocol.api.TerminalInfo;
 import static io.chuk.protocol.telnet.T.DO;
 import static io.chuk.protocol.telnet.T.DONT;
 import static io.chuk.protocol.telnet.T.IAC;

@@ -1,7 +1,7 @@
 package io.chuk.protocol.handlers;
 
-import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.session.Session;
+import io.chuk.protocol.api.ServerSettings;
+import io.chuk.protocol.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +25,9 @@ public abstract class BaseHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.handlers");
 
+    /** What a session is told when the server stops, unless {@link #onServerShutdown()} says otherwise. */
+    public static final String SHUTDOWN_MESSAGE = "Server is shutting down. Goodbye!";
+
     private HandlerContext context;
     private volatile boolean ended;
 
@@ -42,8 +45,8 @@ public abstract class BaseHandler {
         return context().session();
     }
 
-    /** The server entry's configuration. */
-    public final ServerConfig config() {
+    /** The settings of the server entry this session came through. */
+    public final ServerSettings config() {
         return context().config();
     }
 
@@ -107,7 +110,7 @@ public abstract class BaseHandler {
      * without it. The default is {@code Server is shutting down. Goodbye!}.
      */
     public String onServerShutdown() throws Exception {
-        return io.chuk.protocol.session.SessionHost.SHUTDOWN_MESSAGE;
+        return SHUTDOWN_MESSAGE;
     }
 
     /**

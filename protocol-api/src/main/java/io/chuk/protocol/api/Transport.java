@@ -1,4 +1,4 @@
-package io.chuk.protocol.config;
+package io.chuk.protocol.api;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.chuk.protocol.telnet;
+package io.chuk.protocol.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * @param terminalType  the first name the client reported for TTYPE (its preferred one), or {@code null}
  * @param terminalTypes every distinct name seen while cycling (MTTS), first one first
- * @param width         columns, from NAWS; {@link TelnetEngine#DEFAULT_WIDTH} until reported
- * @param height        rows, from NAWS; {@link TelnetEngine#DEFAULT_HEIGHT} until reported
+ * @param width         columns, from NAWS; 80 until reported
+ * @param height        rows, from NAWS; 24 until reported
  * @param environment   NEW-ENVIRON variables (VAR and USERVAR alike), in arrival order
  * @param charset       the character set agreed through CHARSET, or {@code null}
  */

@@ -1,7 +1,7 @@
-package io.chuk.protocol.session;
+package io.chuk.protocol.api;
 
-import io.chuk.protocol.config.Transport;
-import io.chuk.protocol.telnet.TerminalInfo;
+import io.chuk.protocol.api.Transport;
+import io.chuk.protocol.api.TerminalInfo;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;

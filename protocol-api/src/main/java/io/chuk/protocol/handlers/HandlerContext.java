@@ -1,7 +1,7 @@
 package io.chuk.protocol.handlers;
 
-import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.session.Session;
+import io.chuk.protocol.api.ServerSettings;
+import io.chuk.protocol.api.Session;
 
 /**
  * What a handler can do to its session. The framework provides it; a handler reaches it
@@ -13,7 +13,7 @@ public interface HandlerContext {
     Session session();
 
     /** The server entry the session belongs to. */
-    ServerConfig config();
+    ServerSettings config();
 
     /** Sends one line; the transport adds its line ending (CR LF) or frames it (WebSocket). */
     void sendLine(String line);
