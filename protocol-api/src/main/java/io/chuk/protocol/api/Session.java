@@ -1,16 +1,13 @@
 package io.chuk.protocol.api;
 
-import io.chuk.protocol.api.Transport;
-import io.chuk.protocol.api.TerminalInfo;
-
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One connected client, whatever transport it came over. Handlers see their own session;
- * the registry and the monitor see all of them.
+ * One connected client, whatever transport it came over, as its handler sees it. Every method is
+ * safe to call from any thread.
  */
 public interface Session {
 
@@ -22,8 +19,11 @@ public interface Session {
 
     Transport transport();
 
-    /** The client's address as the transport sees it. */
+    /** The client's address as the transport sees it (after a trusted PROXY header or {@code X-Forwarded-For}). */
     InetSocketAddress remoteAddress();
+
+    /** The server's address this client connected to. */
+    InetSocketAddress localAddress();
 
     /** When the session was opened (wall-clock). */
     Instant startTime();
@@ -31,14 +31,20 @@ public interface Session {
     /** When input last arrived from the client. */
     Instant lastActivity();
 
-    /** Free-form per-session values for the application; thread-safe. */
+    /**
+     * Free-form per-session values for the application, thread-safe. The session directory and
+     * the operator monitor show them (a user name, a room), as text.
+     */
     Map<String, Object> attributes();
 
     /**
-     * What a telnet client told about its terminal (type, window size, environment), on the
-     * {@code telnet} and {@code ws_telnet} transports; empty on the others.
+     * What a telnet client told about its terminal (type, window size, environment, capabilities),
+     * on the {@code telnet} and {@code ws_telnet} transports; empty on the others.
      */
     Optional<TerminalInfo> terminal();
+
+    /** The WebSocket handshake request ({@code websocket} and {@code ws_telnet}); empty on raw sockets. */
+    Optional<RequestInfo> request();
 
     /** Whether the session is still open. */
     boolean isOpen();

@@ -2,11 +2,16 @@ package io.chuk.protocol.handlers;
 
 import io.chuk.protocol.api.ServerSettings;
 import io.chuk.protocol.api.Session;
+import io.chuk.protocol.api.SessionDirectory;
+import io.chuk.protocol.api.TelnetControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The root of every handler: one instance per session, receiving raw input.
@@ -20,6 +25,12 @@ import java.util.Objects;
  *
  * <p>Extend {@link LineHandler} for line-based applications, {@link CharacterHandler} for
  * keystroke-based ones, and {@link TelnetHandler} for a full telnet experience.
+ *
+ * <p>Dialogs: {@link CharacterHandler#ask(String)} and the {@code read*} methods return a
+ * {@link CompletionStage} that the next input completes (or its timeout, or the session's end).
+ * Its continuations run in the session's order like any callback. Where blocking is fine (Java
+ * 21+, where callbacks run on virtual threads), {@link #await(CompletionStage)} turns it into
+ * straight-line code: {@code String name = await(ask("Name: "));}.
  */
 public abstract class BaseHandler {
 
@@ -29,6 +40,7 @@ public abstract class BaseHandler {
     public static final String SHUTDOWN_MESSAGE = "Server is shutting down. Goodbye!";
 
     private HandlerContext context;
+    private PendingRead pending;
     private volatile boolean ended;
 
     /** Called by the framework once, before any callback. */
@@ -38,6 +50,7 @@ public abstract class BaseHandler {
             throw new IllegalStateException("handler already attached to session " + context.session().id());
         }
         context = handlerContext;
+        pending = new PendingRead(handlerContext);
     }
 
     /** The session this handler serves. */
@@ -48,6 +61,24 @@ public abstract class BaseHandler {
     /** The settings of the server entry this session came through. */
     public final ServerSettings config() {
         return context().config();
+    }
+
+    /** The live sessions of the whole process: list them, message them, keep rooms. */
+    public final SessionDirectory directory() {
+        return context().directory();
+    }
+
+    /** Telnet option negotiation, on {@code telnet} and {@code ws_telnet}; empty on other transports. */
+    public final Optional<TelnetControl> telnet() {
+        return context().telnet();
+    }
+
+    /**
+     * Hides what the user types (passwords) or shows it again; see
+     * {@link HandlerContext#setInputHidden(boolean)} for what each transport can do.
+     */
+    public final void setInputHidden(boolean hidden) {
+        context().setInputHidden(hidden);
     }
 
     protected final HandlerContext context() {
@@ -77,6 +108,64 @@ public abstract class BaseHandler {
      * Subclasses turn it into characters or lines.
      */
     public abstract void processData(byte[] data) throws Exception;
+
+    /**
+     * Called by the framework with each input: a waiting {@link #readRaw} takes it, else
+     * {@link #processData(byte[])} does.
+     */
+    public final void receive(byte[] data) throws Exception {
+        if (pendingRead().waitingFor(PendingRead.Kind.RAW)) {
+            pendingRead().complete(data);
+        } else {
+            processData(data);
+        }
+    }
+
+    /**
+     * Called by the framework with each message of a message-framed transport: a waiting
+     * {@link #readRaw} takes it (as UTF-8), else {@link #processMessage(String)} does.
+     */
+    public final void receiveMessage(String text) throws Exception {
+        if (pendingRead().waitingFor(PendingRead.Kind.RAW)) {
+            pendingRead().complete(text.getBytes(StandardCharsets.UTF_8));
+        } else {
+            processMessage(text);
+        }
+    }
+
+    /**
+     * The next input as it arrives, before any line or character handling (the original's
+     * {@code read_raw}): bytes on byte-stream transports, a message's UTF-8 on {@code websocket}.
+     * Completes with {@link io.chuk.protocol.api.InputTimeoutException} after {@code timeout}
+     * (zero = no timeout) and with {@link io.chuk.protocol.api.SessionClosedException} if the
+     * session ends first.
+     */
+    public final CompletionStage<byte[]> readRaw(Duration timeout) {
+        return pendingRead().start(PendingRead.Kind.RAW, timeout, false);
+    }
+
+    /**
+     * Waits for {@code stage} inside a callback while this session's input keeps arriving, and
+     * returns its value; see {@link HandlerContext#await(CompletionStage)}. A stage that failed
+     * throws its cause (such as {@link io.chuk.protocol.api.InputTimeoutException}).
+     */
+    protected final <T> T await(CompletionStage<T> stage) {
+        return context().await(stage);
+    }
+
+    /**
+     * A line another part of the application sent this session through the
+     * {@link SessionDirectory} (a chat message, an announcement), in order with the other
+     * callbacks. The default sends it; {@link CharacterHandler} also redraws a half-typed line.
+     */
+    public void onNotice(String line) throws Exception {
+        sendLine(line);
+    }
+
+    final PendingRead pendingRead() {
+        context();
+        return pending;
+    }
 
     /**
      * One message from a message-framed transport ({@code websocket}: one text frame). By default

@@ -1,10 +1,14 @@
 package io.chuk.protocol.handlers;
 
+import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.line.LineEditor;
 import io.chuk.protocol.line.Utf8StreamDecoder;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A handler that receives input one character at a time.
@@ -14,6 +18,11 @@ import java.util.Set;
  * (see {@link LineEditor}): echo when the server echoes, backspace/DEL, Ctrl-U, Ctrl-W, history on
  * Up/Down, Enter (CR, LF, CR LF or CR NUL, each once) submitting the line, Ctrl-C ending the
  * session, Ctrl-D on an empty line ending it too. Input is decoded as UTF-8 across reads.
+ *
+ * <p>Dialogs: {@link #ask(String)} sends a prompt and completes with the next line, which then
+ * does not reach {@link #onLineEntered}; {@link #askSecret(String)} hides what is typed (on telnet
+ * transports) while it waits. {@link #readLine(Duration)} and {@link #readCharacter(Duration)} are
+ * the original's {@code read_line} and {@code read_character}. Only one of them may wait at a time.
  */
 public abstract class CharacterHandler extends BaseHandler {
 
@@ -29,6 +38,8 @@ public abstract class CharacterHandler extends BaseHandler {
     private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
     private LineEditor editor;
     private Exception pending;
+    /** The prompt on screen before what the user is typing, for redrawing after a notice. */
+    private String promptOnScreen = "";
 
     private final LineEditor.Listener editorOutput = new LineEditor.Listener() {
         @Override
@@ -40,7 +51,12 @@ public abstract class CharacterHandler extends BaseHandler {
 
         @Override
         public void line(String line) {
-            deliver(() -> onLineEntered(line));
+            promptOnScreen = "";
+            deliver(() -> {
+                if (!answerDialog(line)) {
+                    onLineEntered(line);
+                }
+            });
         }
 
         @Override
@@ -58,17 +74,110 @@ public abstract class CharacterHandler extends BaseHandler {
     public void processData(byte[] data) throws Exception {
         String text = decoder.decode(data, 0, data.length);
         for (int i = 0; i < text.length() && !isSessionEnded(); i++) {
-            processCharacter(text.charAt(i));
+            characterTyped(text.charAt(i));
         }
     }
 
     @Override
     public void processMessage(String text) throws Exception {
         for (int i = 0; i < text.length() && !isSessionEnded(); i++) {
-            processCharacter(text.charAt(i));
+            characterTyped(text.charAt(i));
         }
         if (!isSessionEnded()) {
-            processCharacter('\r');
+            characterTyped('\r');
+        }
+    }
+
+    /** A waiting {@link #readCharacter} takes the character, else {@link #processCharacter} does. */
+    private void characterTyped(char c) throws Exception {
+        if (pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+            pendingRead().complete(c);
+        } else {
+            processCharacter(c);
+        }
+    }
+
+    // ---- dialogs ---------------------------------------------------------------------------
+
+    /** Sends {@code prompt} and completes with the next line; no timeout but the session's end. */
+    public final CompletionStage<String> ask(String prompt) {
+        return ask(prompt, Duration.ZERO);
+    }
+
+    /**
+     * Sends {@code prompt} and completes with the next line the user enters, or with
+     * {@link io.chuk.protocol.api.InputTimeoutException} after {@code timeout} (zero = none), or
+     * with {@link io.chuk.protocol.api.SessionClosedException} when the session ends first. On
+     * {@code websocket} the prompt is sent as a message of its own.
+     */
+    public final CompletionStage<String> ask(String prompt, Duration timeout) {
+        return question(prompt, timeout, false);
+    }
+
+    /** {@link #ask(String)} with what is typed hidden (a password); see {@link #askSecret(String, Duration)}. */
+    public final CompletionStage<String> askSecret(String prompt) {
+        return askSecret(prompt, Duration.ZERO);
+    }
+
+    /**
+     * {@link #ask(String, Duration)} with input hidden while it waits: on {@code telnet} and
+     * {@code ws_telnet} the characters typed never appear on the client's screen and the answer
+     * is not kept in the Up/Down history; echo returns to what it was afterwards. On
+     * {@code websocket} only a client that asked for hints can mask its input box; on {@code tcp}
+     * nothing can be hidden.
+     */
+    public final CompletionStage<String> askSecret(String prompt, Duration timeout) {
+        return question(prompt, timeout, true);
+    }
+
+    /** The next line the user enters, with the same endings as {@link #ask(String, Duration)} (the original's {@code read_line}). */
+    public final CompletionStage<String> readLine(Duration timeout) {
+        return pendingRead().start(PendingRead.Kind.LINE, timeout, false);
+    }
+
+    /** The next character the user types (the original's {@code read_character}), with the same endings as {@link #ask(String, Duration)}. */
+    public final CompletionStage<Character> readCharacter(Duration timeout) {
+        return pendingRead().start(PendingRead.Kind.CHARACTER, timeout, false);
+    }
+
+    private CompletionStage<String> question(String prompt, Duration timeout, boolean secret) {
+        CompletionStage<String> answer = pendingRead().start(PendingRead.Kind.LINE, timeout, secret);
+        if (!answer.toCompletableFuture().isDone()) {
+            if (session().transport() == Transport.WEBSOCKET) {
+                sendLine(prompt);
+            } else {
+                sendPromptText(prompt);
+            }
+        }
+        return answer;
+    }
+
+    /** A waiting line read takes {@code line}; returns whether it did. */
+    final boolean answerDialog(String line) {
+        if (pendingRead().waitingFor(PendingRead.Kind.LINE)) {
+            pendingRead().complete(line);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Shows a notice from another session above what the user is typing: in character mode the
+     * half-typed line is cleared, the notice printed, and the prompt and line redrawn after it,
+     * as readline does; otherwise the notice is sent as a line.
+     */
+    @Override
+    public void onNotice(String line) throws Exception {
+        if (!context().serverEchoes()) {
+            sendLine(line);
+            return;
+        }
+        sendRaw("\r\u001b[K".getBytes(StandardCharsets.US_ASCII));
+        sendLine(line);
+        String typed = context().inputHidden() ? "" : currentCommand();
+        String redraw = promptOnScreen + typed;
+        if (!redraw.isEmpty()) {
+            context().sendPrompt(redraw);
         }
     }
 
@@ -82,6 +191,7 @@ public abstract class CharacterHandler extends BaseHandler {
         if (editor == null) {
             editor = new LineEditor(config().maxLineLength(), HISTORY_SIZE);
         }
+        editor.setSecret(context().inputHidden());
         editor.feed(c, editorOutput);
         rethrowPending();
     }
@@ -117,7 +227,16 @@ public abstract class CharacterHandler extends BaseHandler {
 
     /** Sends the prompt ({@code "> "}); skipped on the message-framed {@code websocket} transport. */
     public void showPrompt() throws Exception {
-        context().sendPrompt(PROMPT);
+        sendPromptText(PROMPT);
+    }
+
+    /**
+     * Sends a prompt (no line ending; skipped on {@code websocket}) and remembers it, so a notice
+     * arriving while the user types can redraw it.
+     */
+    protected final void sendPromptText(String prompt) {
+        promptOnScreen = prompt;
+        context().sendPrompt(prompt);
     }
 
     /** The configured welcome message (if any), then the prompt. */

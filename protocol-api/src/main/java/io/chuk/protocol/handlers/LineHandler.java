@@ -26,7 +26,11 @@ public abstract class LineHandler extends CharacterHandler {
     private final LineAssembler.Listener lines = new LineAssembler.Listener() {
         @Override
         public void line(String line) {
-            deliver(() -> processLine(line));
+            deliver(() -> {
+                if (!answerDialog(line)) {
+                    processLine(line);
+                }
+            });
         }
 
         @Override
@@ -37,8 +41,8 @@ public abstract class LineHandler extends CharacterHandler {
 
     @Override
     public void processData(byte[] data) throws Exception {
-        if (context().serverEchoes()) {
-            super.processData(data); // character mode: edit and echo keystroke by keystroke
+        if (context().serverEchoes() || pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+            super.processData(data); // character mode, or a character read: keystroke by keystroke
             return;
         }
         if (assembler == null) {
@@ -55,6 +59,11 @@ public abstract class LineHandler extends CharacterHandler {
 
     @Override
     public void processMessage(String text) throws Exception {
+        if (pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+            // A message transport has no keystrokes: a character read takes the message's first one.
+            pendingRead().complete(text.isEmpty() ? '\r' : text.charAt(0));
+            return;
+        }
         // A frame is a line; newlines inside split it. A trailing newline adds no empty line.
         String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
@@ -65,7 +74,7 @@ public abstract class LineHandler extends CharacterHandler {
             }
             if (line.getBytes(StandardCharsets.UTF_8).length > config().maxLineLength()) {
                 onLineTooLong(config().maxLineLength());
-            } else {
+            } else if (!answerDialog(line)) {
                 processLine(line);
             }
         }

@@ -15,6 +15,8 @@ import java.util.List;
  *       swallowed whole and never leak into the line;</li>
  *   <li>Ctrl-C is an interrupt, Ctrl-D on an empty line is end of input;</li>
  *   <li>the line is capped: keystrokes past the limit ring the bell instead of growing it.</li>
+ *   <li>in secret mode (passwords) nothing typed is echoed, only Enter's new line, and the line
+ *       never enters the history.</li>
  * </ul>
  * Not thread-safe: one session feeds it from one thread at a time.
  */
@@ -54,6 +56,7 @@ public final class LineEditor {
     private boolean afterCr;
     private Escape escape = Escape.NONE;
     private final StringBuilder escapeParams = new StringBuilder();
+    private boolean secret;
 
     /**
      * @param maxBytes    longest line, in UTF-8 bytes
@@ -69,12 +72,24 @@ public final class LineEditor {
         return line.toString();
     }
 
+    /**
+     * Secret mode, for passwords: keystrokes are not echoed (only the new line of Enter is), the
+     * line is not kept in the history, and Up/Down recall nothing.
+     */
+    public void setSecret(boolean secretMode) {
+        secret = secretMode;
+    }
+
     /** The recalled lines, oldest first. */
     public List<String> history() {
         return List.copyOf(history);
     }
 
     public void feed(char c, Listener listener) {
+        feedEchoing(c, secret ? new Secret(listener) : listener);
+    }
+
+    private void feedEchoing(char c, Listener listener) {
         if (!Character.isLowSurrogate(c)) {
             dropDanglingHighSurrogate();
         }
@@ -193,6 +208,9 @@ public final class LineEditor {
         if (c >= 0x40 && c <= 0x7E) {
             escape = Escape.NONE;
             boolean plain = escapeParams.isEmpty();
+            if (secret) {
+                return;
+            }
             if (plain && c == 'A') {
                 recall(-1, listener);
             } else if (plain && c == 'B') {
@@ -208,7 +226,7 @@ public final class LineEditor {
     }
 
     private void remember(String entered) {
-        if (historySize > 0 && !entered.isBlank()
+        if (!secret && historySize > 0 && !entered.isBlank()
                 && (history.isEmpty() || !history.get(history.size() - 1).equals(entered))) {
             history.add(entered);
             if (history.size() > historySize) {
@@ -266,6 +284,31 @@ public final class LineEditor {
             return 4;
         }
         return Character.isLowSurrogate(c) ? 0 : 3;
+    }
+
+    /** What secret mode lets through: Enter's new line, and every event but echo. */
+    private record Secret(Listener target) implements Listener {
+        @Override
+        public void echo(String text) {
+            if ("\r\n".equals(text)) {
+                target.echo(text);
+            }
+        }
+
+        @Override
+        public void line(String entered) {
+            target.line(entered);
+        }
+
+        @Override
+        public void interrupt() {
+            target.interrupt();
+        }
+
+        @Override
+        public void endOfInput() {
+            target.endOfInput();
+        }
     }
 
     private static final Listener SILENT = new Listener() {

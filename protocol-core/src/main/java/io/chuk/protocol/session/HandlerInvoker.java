@@ -81,6 +81,7 @@ final class HandlerInvoker {
 
     /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
     void run(ThrowingRunnable work) {
+        Thread outer = callbackThread; // set when a callback waiting in await delivers input itself
         callbackThread = Thread.currentThread();
         String[] context = mdc;
         for (int i = 0; i < context.length; i += 2) {
@@ -103,7 +104,7 @@ final class HandlerInvoker {
             for (int i = 0; i < context.length; i += 2) {
                 MDC.remove(context[i]);
             }
-            callbackThread = null;
+            callbackThread = outer;
             callbackEnded.run();
         }
     }

@@ -15,7 +15,7 @@ final class InputQueue {
     private final ArrayDeque<Object> items = new ArrayDeque<>(4);
     private long bytes;
 
-    /** Adds bytes ({@code byte[]}), a message ({@code String}) or {@link #END_OF_INPUT}. */
+    /** Adds bytes ({@code byte[]}), a message ({@code String}), a {@link SessionTask} or {@link #END_OF_INPUT}. */
     void add(Object item) {
         items.add(item);
         bytes += sizeOf(item);
@@ -50,6 +50,9 @@ final class InputQueue {
         }
         if (item instanceof String text) {
             return text.length() * 2L;
+        }
+        if (item instanceof SessionTask task) {
+            return task.size();
         }
         return 0;
     }

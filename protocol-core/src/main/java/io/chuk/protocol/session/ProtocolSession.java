@@ -4,6 +4,10 @@ import io.chuk.protocol.api.Session;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.api.Transport;
+import io.chuk.protocol.api.RequestInfo;
+import io.chuk.protocol.api.SessionClosedException;
+import io.chuk.protocol.api.SessionInfo;
+import io.chuk.protocol.directory.LocalSessionDirectory;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.HandlerContext;
 import io.chuk.protocol.telnet.TelnetSettings;
@@ -18,8 +22,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client connection bound to its handler: the state machine that ties the parts of a session
@@ -32,12 +44,17 @@ import java.util.concurrent.TimeoutException;
  * <p>Transports push input in ({@link #receive}, {@link #receiveMessage}, {@link #inputEnded})
  * from their network threads and report the end of the connection ({@link #transportClosed}).
  */
-public final class ProtocolSession implements Session, HandlerContext {
+public final class ProtocolSession implements Session {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
     /** How long a closing session may take to write its last output and be gone. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a waiting {@link #await} sleeps between checks when no input wakes it. */
+    private static final long AWAIT_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** What a {@code websocket} client that asked for hints ({@code ?hints=1}) is sent when input is hidden or shown. */
+    static final String HINT_INPUT_HIDDEN = "\u0000chuk:input=hidden";
+    static final String HINT_INPUT_VISIBLE = "\u0000chuk:input=visible";
 
     private enum State { OPEN, CLOSING, CLOSED }
 
@@ -67,6 +84,14 @@ public final class ProtocolSession implements Session, HandlerContext {
     private State state = State.OPEN;
 
     private final HandlerInvoker handler;
+    /** What the handler sees of this session: only the public API. */
+    private final HandlerSession view;
+    private final List<Runnable> closeTasks = new CopyOnWriteArrayList<>();
+    /** The thread blocked in {@link #await}, woken when input arrives. */
+    private volatile Thread awaiting;
+    private volatile boolean inputHidden;
+    /** Whether the server echoed (or had asked to) before input was hidden: echo returns to that. */
+    private boolean echoedBeforeHiding;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         this.factory = factory;
@@ -87,6 +112,7 @@ public final class ProtocolSession implements Session, HandlerContext {
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
+        this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
     }
 
     // ---- Session ----------------------------------------------------------------------------
@@ -122,8 +148,23 @@ public final class ProtocolSession implements Session, HandlerContext {
     }
 
     @Override
+    public InetSocketAddress localAddress() {
+        return channel.localAddress();
+    }
+
+    @Override
     public Map<String, Object> attributes() {
         return attributes;
+    }
+
+    @Override
+    public Optional<RequestInfo> request() {
+        return Optional.ofNullable(channel.request());
+    }
+
+    /** A snapshot for the session directory. */
+    public SessionInfo info() {
+        return new SessionInfo(id, serverName(), transport(), remoteAddress, startTime, attributes);
     }
 
     @Override
@@ -164,24 +205,16 @@ public final class ProtocolSession implements Session, HandlerContext {
         taps.remove(tap);
     }
 
-    // ---- HandlerContext ----------------------------------------------------------------------
+    // ---- what the handler can do (through its HandlerSession) --------------------------------
 
-    @Override
-    public Session session() {
-        return this;
-    }
-
-    @Override
     public ServerConfig config() {
         return config;
     }
 
-    @Override
     public void sendLine(String line) {
         enqueueOutput(encoder.line(line), false);
     }
 
-    @Override
     public void sendRaw(byte[] data) {
         byte[] bytes = encoder.raw(data);
         if (bytes.length > 0) {
@@ -189,7 +222,6 @@ public final class ProtocolSession implements Session, HandlerContext {
         }
     }
 
-    @Override
     public void sendPrompt(String prompt) {
         byte[] bytes = encoder.prompt(prompt);
         if (bytes.length > 0) {
@@ -198,13 +230,120 @@ public final class ProtocolSession implements Session, HandlerContext {
     }
 
     /** Whether the server echoes typed characters: telnet clients that agreed to WILL ECHO. */
-    @Override
     public boolean serverEchoes() {
         return telnet != null && telnet.serverEchoes();
     }
 
+    /**
+     * Hides typed input: on telnet the server takes over echo and echoes nothing (the line
+     * editor keeps quiet), then echo returns to what it was; on {@code websocket} a client that
+     * asked for hints is told; on {@code tcp} nothing happens.
+     */
+    void setInputHidden(boolean hidden) {
+        synchronized (lock) {
+            if (hidden == inputHidden || state != State.OPEN) {
+                return;
+            }
+            inputHidden = hidden;
+            if (hidden && telnet != null) {
+                echoedBeforeHiding = telnet.echoRequested();
+            }
+        }
+        if (telnet != null) {
+            if (!echoedBeforeHiding) {
+                telnet.requestLocal(io.chuk.protocol.telnet.TelnetOption.ECHO, hidden);
+            }
+        } else if (transport() == io.chuk.protocol.api.Transport.WEBSOCKET && wantsHints()) {
+            sendLine(hidden ? HINT_INPUT_HIDDEN : HINT_INPUT_VISIBLE);
+        }
+    }
+
+    boolean inputHidden() {
+        return inputHidden;
+    }
+
+    private boolean wantsHints() {
+        RequestInfo request = channel.request();
+        return request != null && request.parameter("hints").filter("1"::equals).isPresent();
+    }
+
+    /** A line from the session directory: the handler's {@code onNotice}, in order with its other callbacks. */
+    public void notice(String line) {
+        enqueueTask(h -> h.onNotice(line), line.length() * 2L);
+    }
+
+    /** Runs {@code task} as a callback after {@code delay}, unless the session has ended. */
+    HandlerContext.Scheduled schedule(Duration delay, Runnable task) {
+        SessionTask scheduled = new SessionTask(h -> task.run(), 0);
+        ScheduledFuture<?> timer = host.timer().schedule(() -> enqueue(scheduled),
+                Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return () -> {
+            boolean pending = scheduled.cancel();
+            timer.cancel(false);
+            return pending;
+        };
+    }
+
+    void whenClosed(Runnable task) {
+        closeTasks.add(task);
+    }
+
+    private void enqueueTask(HandlerInvoker.Callback callback, long size) {
+        enqueue(new SessionTask(callback, size));
+    }
+
+    private void enqueue(SessionTask task) {
+        enqueueInput(task, 0);
+    }
+
+    /**
+     * Blocks the calling callback until {@code stage} completes, delivering this session's input
+     * (and its timers and notices) meanwhile, on this thread, one item at a time.
+     */
+    <T> T await(CompletionStage<T> stage) {
+        if (!handler.inCallback()) {
+            throw new IllegalStateException("await() must be called from a callback of session " + id);
+        }
+        if (factory.nonBlockingHandler()) {
+            throw new IllegalStateException("await() blocks, and " + config.handlerType().getName()
+                    + " is @NonBlocking: chain the CompletionStage instead");
+        }
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        Thread previous = awaiting;
+        awaiting = Thread.currentThread();
+        try {
+            while (!future.isDone()) {
+                flushQueued(); // the prompt leaves before we wait for its answer
+                Object item;
+                Backpressure.Change change;
+                synchronized (lock) {
+                    if (state != State.OPEN || !handler.usable()) {
+                        throw new SessionClosedException(id);
+                    }
+                    item = input.poll();
+                    change = backpressure.update(input.bytes(), output.bytes());
+                }
+                applyFlowControl(change);
+                if (item == null) {
+                    LockSupport.parkNanos(this, AWAIT_PARK_NANOS);
+                } else {
+                    deliver(item);
+                }
+            }
+        } finally {
+            awaiting = previous;
+        }
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** Closes the session once its queued output is written (bounded by the close timeout). */
-    @Override
     public void close() {
         boolean closeNow;
         synchronized (lock) {
@@ -254,7 +393,7 @@ public final class ProtocolSession implements Session, HandlerContext {
                 // Negotiate at once, in the same write as the welcome: no dead time, nothing read is lost.
                 handler.run(() -> enqueueOutput(telnet.start()));
             }
-            if (!handler.create(host.handlerFactory(), config.handlerType(), this)) {
+            if (!handler.create(host.handlerFactory(), config.handlerType(), view)) {
                 closeWithMessage("Server error: the session could not be started.");
                 return;
             }
@@ -307,8 +446,18 @@ public final class ProtocolSession implements Session, HandlerContext {
             factory.statistics().telnetEnded(telnet.peerSpeaksTelnet());
         }
         host.registry().remove(this);
+        LocalSessionDirectory.instance().sessionEnded(id);
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
-        callbacks.execute(handler::release);
+        Thread waiting = awaiting;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+        callbacks.execute(() -> {
+            for (Runnable task : closeTasks) {
+                handler.run(task::run);
+            }
+            handler.release();
+        });
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -339,6 +488,10 @@ public final class ProtocolSession implements Session, HandlerContext {
             deadlines.inputReceived(System.nanoTime());
         }
         applyFlowControl(change);
+        Thread waiting = awaiting;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
         if (schedule) {
             callbacks.execute(this::drainInput);
         }
@@ -359,31 +512,40 @@ public final class ProtocolSession implements Session, HandlerContext {
                 open = state == State.OPEN;
             }
             applyFlowControl(change);
-            if (!open || !handler.usable()) {
-                continue;
+            if (open) {
+                deliver(item);
             }
-            if (item instanceof byte[] bytes) {
-                deliverBytes(bytes);
-            } else if (item instanceof String text) {
-                taps.input(text);
-                handler.invoke(h -> h.processMessage(text));
-            } else {
-                handler.invoke(BaseHandler::onEndOfInput);
-                close();
-            }
+        }
+    }
+
+    /** Hands one input item to the handler. */
+    private void deliver(Object item) {
+        if (!handler.usable()) {
+            return;
+        }
+        if (item instanceof byte[] bytes) {
+            deliverBytes(bytes);
+        } else if (item instanceof String text) {
+            taps.input(text);
+            handler.invoke(h -> h.receiveMessage(text));
+        } else if (item instanceof SessionTask task) {
+            task.run(handler);
+        } else {
+            handler.invoke(BaseHandler::onEndOfInput);
+            close();
         }
     }
 
     private void deliverBytes(byte[] bytes) {
         if (telnet == null) {
             taps.input(bytes);
-            handler.invoke(h -> h.processData(bytes));
+            handler.invoke(h -> h.receive(bytes));
             return;
         }
         TelnetStream.Decoded decoded = telnet.receive(bytes);
         if (decoded.input().length > 0) {
             taps.input(decoded.input());
-            handler.invoke(h -> h.processData(decoded.input()));
+            handler.invoke(h -> h.receive(decoded.input()));
         }
         if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();
@@ -416,7 +578,7 @@ public final class ProtocolSession implements Session, HandlerContext {
 
     // ---- output -----------------------------------------------------------------------------
 
-    private void enqueueOutput(byte[] bytes) {
+    void enqueueOutput(byte[] bytes) {
         enqueueOutput(bytes, false);
     }
 

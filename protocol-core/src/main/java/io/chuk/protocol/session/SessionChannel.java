@@ -18,6 +18,16 @@ public interface SessionChannel {
 
     InetSocketAddress remoteAddress();
 
+    /** The server's address the client connected to, or {@code null} when the transport cannot tell. */
+    default InetSocketAddress localAddress() {
+        return null;
+    }
+
+    /** The WebSocket handshake request, or {@code null} for raw sockets. */
+    default io.chuk.protocol.api.RequestInfo request() {
+        return null;
+    }
+
     /**
      * The session this channel now serves. Called once by {@link SessionFactory#open}, before the
      * session starts, so a close that races with the start still reaches the session.

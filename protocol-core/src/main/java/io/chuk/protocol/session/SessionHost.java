@@ -39,6 +39,7 @@ public final class SessionHost implements AutoCloseable {
     private final HandlerFactory handlerFactory;
     private final SessionRegistry registry = new SessionRegistry();
     private final List<ExecutorService> callbackPools = new CopyOnWriteArrayList<>();
+    private final List<String> serverNames = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             CallbackPools.daemonThreads("chuk-timer-"));
     private final ThreadPoolExecutor blockingTasks = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS,
@@ -49,12 +50,15 @@ public final class SessionHost implements AutoCloseable {
         blockingTasks.allowCoreThreadTimeOut(true);
         long tick = SWEEP_INTERVAL.toMillis();
         timer.scheduleWithFixedDelay(this::sweep, tick, tick, TimeUnit.MILLISECONDS);
+        io.chuk.protocol.directory.LocalSessionDirectory.instance().attach(registry);
     }
 
     /** A factory that opens sessions for one server entry, with the entry's own callback executor. */
     public SessionFactory factoryFor(ServerConfig config) {
         ExecutorService pool = CallbackPools.create(config.name(), config.limits().handlerThreads());
         callbackPools.add(pool);
+        serverNames.add(config.name());
+        io.chuk.protocol.directory.LocalSessionDirectory.instance().serverStarted(config.name());
         return new SessionFactory(config, this, pool);
     }
 
@@ -120,6 +124,9 @@ public final class SessionHost implements AutoCloseable {
 
     @Override
     public void close() {
+        var directory = io.chuk.protocol.directory.LocalSessionDirectory.instance();
+        directory.detach(registry);
+        serverNames.forEach(directory::serverStopped);
         timer.shutdownNow();
         blockingTasks.shutdownNow();
         for (ExecutorService pool : callbackPools) {

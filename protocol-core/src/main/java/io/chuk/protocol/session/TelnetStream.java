@@ -23,6 +23,8 @@ final class TelnetStream implements TelnetEngine.Listener {
     /** Control characters that carry telnet's editing commands to the line editor. */
     private static final byte CTRL_C = 0x03;
     private static final byte BACKSPACE = 0x08;
+    /** RFC 885. */
+    private static final int END_OF_RECORD_OPTION = 25;
     private static final byte CTRL_U = 0x15;
 
     private final TelnetEngine engine;
@@ -97,6 +99,50 @@ final class TelnetStream implements TelnetEngine.Listener {
     boolean serverEchoes() {
         synchronized (engine) {
             return engine.serverEchoes();
+        }
+    }
+
+    boolean echoRequested() {
+        synchronized (engine) {
+            return engine.isRequestedLocally(io.chuk.protocol.telnet.TelnetOption.ECHO);
+        }
+    }
+
+    boolean isEnabledLocally(int option) {
+        synchronized (engine) {
+            return engine.isEnabledLocally(option);
+        }
+    }
+
+    boolean isEnabledRemotely(int option) {
+        synchronized (engine) {
+            return engine.isEnabledRemotely(option);
+        }
+    }
+
+    /** WILL or WONT through RFC 1143; what must be sent goes out through the send callback. */
+    boolean requestLocal(int option, boolean enable) {
+        synchronized (engine) {
+            return engine.requestLocal(option, enable);
+        }
+    }
+
+    /** DO or DONT through RFC 1143; what must be sent goes out through the send callback. */
+    boolean requestRemote(int option, boolean enable) {
+        synchronized (engine) {
+            return engine.requestRemote(option, enable);
+        }
+    }
+
+    /** {@code IAC GA}, always (the handler asked for it). */
+    byte[] goAhead() {
+        return new byte[] {(byte) 255, (byte) 249};
+    }
+
+    /** {@code IAC EOR} when the client agreed that we send EOR, else {@code null}. */
+    byte[] endOfRecord() {
+        synchronized (engine) {
+            return engine.isEnabledLocally(END_OF_RECORD_OPTION) ? new byte[] {(byte) 255, (byte) 239} : null;
         }
     }
 

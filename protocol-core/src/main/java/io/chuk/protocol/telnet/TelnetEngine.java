@@ -402,6 +402,11 @@ public final class TelnetEngine {
         return validOption(option) && us.state[option] == YES;
     }
 
+    /** Whether we perform {@code option} or have asked to and wait for the answer. */
+    public boolean isRequestedLocally(int option) {
+        return validOption(option) && (us.state[option] == YES || us.state[option] == WANTYES);
+    }
+
     /** Whether the client performs {@code option}. */
     public boolean isEnabledRemotely(int option) {
         return validOption(option) && him.state[option] == YES;

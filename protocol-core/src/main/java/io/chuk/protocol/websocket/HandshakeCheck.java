@@ -1,5 +1,6 @@
 package io.chuk.protocol.websocket;
 
+import io.chuk.protocol.api.RequestInfo;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -8,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The handshake step of every endpoint, portable to any Jakarta container.
@@ -24,6 +27,7 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
     static final String PATH_PROPERTY = "io.chuk.protocol.requestPath";
     static final String USER_AGENT_PROPERTY = "io.chuk.protocol.userAgent";
+    static final String REQUEST_PROPERTY = "io.chuk.protocol.request";
     static final String FORWARDED_FOR_PROPERTY = "io.chuk.protocol.forwardedFor";
     static final String PEER_PROPERTY = "io.chuk.protocol.peer";
 
@@ -57,6 +61,7 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
         String query = request.getQueryString();
         String path = request.getRequestURI() == null ? null : request.getRequestURI().getRawPath();
         config.getUserProperties().put(PATH_PROPERTY, query == null ? path : path + "?" + query);
+        config.getUserProperties().put(REQUEST_PROPERTY, requestInfo(request, path, query));
         List<String> agents = header(request, "User-Agent");
         if (agents != null && !agents.isEmpty()) {
             config.getUserProperties().put(USER_AGENT_PROPERTY, agents.get(0));
@@ -69,6 +74,20 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
         if (forwarded != null && !forwarded.isEmpty()) {
             config.getUserProperties().put(FORWARDED_FOR_PROPERTY, String.join(",", forwarded));
         }
+    }
+
+    /**
+     * What a handler may read of the handshake: path, query, parameters and headers, without the
+     * framework's own secret peer-address header. The subprotocol is filled in once agreed.
+     */
+    private static RequestInfo requestInfo(HandshakeRequest request, String path, String query) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(PeerAddress.HEADER)) {
+                headers.put(name, values);
+            }
+        });
+        return new RequestInfo(path, query, request.getParameterMap(), headers, "");
     }
 
     /** A request header, whatever case the container stored its name in. */

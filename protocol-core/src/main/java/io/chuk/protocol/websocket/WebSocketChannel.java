@@ -1,5 +1,6 @@
 package io.chuk.protocol.websocket;
 
+import io.chuk.protocol.api.RequestInfo;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionChannel;
 import jakarta.websocket.CloseReason;
@@ -28,6 +29,9 @@ import java.util.function.Consumer;
  * once, and a session that cannot park keeps reading into its bounded input queue.
  */
 final class WebSocketChannel implements SessionChannel {
+
+    /** Where Jetty and Tomcat put the server's socket address of a WebSocket session. */
+    private static final String LOCAL_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.localAddress";
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
@@ -83,6 +87,23 @@ final class WebSocketChannel implements SessionChannel {
     public String requestPath() {
         Object path = webSocket.getUserProperties().get(HandshakeCheck.PATH_PROPERTY);
         return path instanceof String text ? text : webSocket.getRequestURI().toString();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        Object address = webSocket.getUserProperties().get(LOCAL_ADDRESS_PROPERTY);
+        return address instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    @Override
+    public RequestInfo request() {
+        Object request = webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY);
+        if (!(request instanceof RequestInfo handshake)) {
+            return null;
+        }
+        String subprotocol = webSocket.getNegotiatedSubprotocol();
+        return subprotocol == null || subprotocol.isEmpty() ? handshake
+                : new RequestInfo(handshake.path(), handshake.query(), handshake.parameters(), handshake.headers(), subprotocol);
     }
 
     @Override

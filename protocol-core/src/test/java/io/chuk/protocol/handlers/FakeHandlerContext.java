@@ -24,6 +24,9 @@ final class FakeHandlerContext implements HandlerContext {
     private final List<byte[]> rawWrites = new ArrayList<>();
     private final FakeSession session = new FakeSession();
     private int closeCount;
+    private boolean inputHidden;
+    private final List<Runnable> scheduled = new ArrayList<>();
+    private final List<Runnable> closeTasks = new ArrayList<>();
 
     FakeHandlerContext(ServerConfig config, boolean serverEchoes) {
         this.config = config;
@@ -110,6 +113,60 @@ final class FakeHandlerContext implements HandlerContext {
         closeCount++;
         session.open = false;
         events.add("CLOSE");
+        closeTasks.forEach(Runnable::run);
+    }
+
+    @Override
+    public io.chuk.protocol.api.SessionDirectory directory() {
+        throw new UnsupportedOperationException("no directory in this fake");
+    }
+
+    @Override
+    public java.util.Optional<io.chuk.protocol.api.TelnetControl> telnet() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void setInputHidden(boolean hidden) {
+        inputHidden = hidden;
+        events.add("HIDDEN:" + hidden);
+    }
+
+    @Override
+    public boolean inputHidden() {
+        return inputHidden;
+    }
+
+    /** Records the task; {@link #runScheduled()} runs the ones not cancelled, as if their time had come. */
+    @Override
+    public Scheduled schedule(java.time.Duration delay, Runnable task) {
+        boolean[] cancelled = new boolean[1];
+        scheduled.add(() -> {
+            if (!cancelled[0]) {
+                task.run();
+            }
+        });
+        return () -> {
+            boolean was = !cancelled[0];
+            cancelled[0] = true;
+            return was;
+        };
+    }
+
+    void runScheduled() {
+        List<Runnable> due = new ArrayList<>(scheduled);
+        scheduled.clear();
+        due.forEach(Runnable::run);
+    }
+
+    @Override
+    public void whenClosed(Runnable task) {
+        closeTasks.add(task);
+    }
+
+    @Override
+    public <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        throw new UnsupportedOperationException("the fake cannot wait; use the test kit");
     }
 
     private static final class FakeSession implements Session {
@@ -154,6 +211,16 @@ final class FakeHandlerContext implements HandlerContext {
 
         @Override
         public java.util.Optional<io.chuk.protocol.api.TerminalInfo> terminal() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return InetSocketAddress.createUnresolved("server.example", 8023);
+        }
+
+        @Override
+        public java.util.Optional<io.chuk.protocol.api.RequestInfo> request() {
             return java.util.Optional.empty();
         }
 

@@ -178,6 +178,12 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
     }
 
     @Override
+    public InetSocketAddress localAddress() {
+        SocketAddress address = getEndPoint().getLocalSocketAddress();
+        return address instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    @Override
     public void close() {
         getEndPoint().close();
     }
