@@ -153,6 +153,48 @@ public abstract class BaseHandler {
         return context().await(stage);
     }
 
+    /** What {@link #whenAnswered} runs: the value, or the failure (timeout, closed session). */
+    @FunctionalInterface
+    public interface Answered<T> {
+        void accept(T value, Throwable failure) throws Exception;
+    }
+
+    /**
+     * Runs {@code next} when {@code stage} (an {@code ask} or a {@code read*}) completes, within
+     * the callback that completed it, so it runs in the session's order. Unlike a plain
+     * {@code whenComplete}, whatever {@code next} throws is handled as a callback's exception:
+     * {@link #onError} hears it and the session ends.
+     */
+    public final <T> void whenAnswered(CompletionStage<T> stage, Answered<? super T> next) throws Exception {
+        java.util.concurrent.CompletableFuture<T> future = stage.toCompletableFuture();
+        if (future.isDone()) { // refused at once (a read already waiting): the caller hears it now
+            T value = future.isCompletedExceptionally() ? null : future.join();
+            next.accept(value, future.isCompletedExceptionally() ? failureOf(future) : null);
+            return;
+        }
+        stage.whenComplete((value, failure) -> {
+            try {
+                next.accept(value, unwrap(failure));
+            } catch (Exception e) {
+                pendingRead().continuationFailed(e);
+            }
+        });
+    }
+
+    private static Throwable failureOf(java.util.concurrent.CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return unwrap(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+    }
+
     /**
      * A line another part of the application sent this session through the
      * {@link SessionDirectory} (a chat message, an announcement), in order with the other

@@ -153,7 +153,7 @@ public abstract class CharacterHandler extends BaseHandler {
     }
 
     /** A waiting line read takes {@code line}; returns whether it did. */
-    final boolean answerDialog(String line) {
+    final boolean answerDialog(String line) throws Exception {
         if (pendingRead().waitingFor(PendingRead.Kind.LINE)) {
             pendingRead().complete(line);
             return true;

@@ -22,6 +22,8 @@ final class PendingRead {
     private CompletableFuture<Object> future;
     private HandlerContext.Scheduled timer;
     private boolean hidHidden;
+    /** What a continuation run by {@link #complete} or a failure threw, reported by the callback that ran it. */
+    private Exception continuationFailure;
 
     PendingRead(HandlerContext context) {
         this.context = context;
@@ -49,6 +51,13 @@ final class PendingRead {
             timer = context.schedule(timeout, () -> {
                 if (future == started) {
                     fail(new InputTimeoutException(timeout));
+                    try {
+                        rethrowContinuationFailure();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
                 }
             });
         }
@@ -65,9 +74,25 @@ final class PendingRead {
         return hidHidden;
     }
 
-    /** Completes the waiting read with {@code value}. */
-    void complete(Object value) {
+    /** Completes the waiting read with {@code value}; rethrows what a {@code whenAnswered} continuation threw. */
+    void complete(Object value) throws Exception {
         finish().complete(value);
+        rethrowContinuationFailure();
+    }
+
+    /** A continuation failed: the callback that completed the read reports it once it returns. */
+    void continuationFailed(Exception failure) {
+        if (continuationFailure == null) {
+            continuationFailure = failure;
+        }
+    }
+
+    private void rethrowContinuationFailure() throws Exception {
+        Exception failure = continuationFailure;
+        continuationFailure = null;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void fail(RuntimeException cause) {
