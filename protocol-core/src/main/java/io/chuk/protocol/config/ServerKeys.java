@@ -103,7 +103,8 @@ public final class ServerKeys {
             integer(0, MAX), 100, WEBSOCKET_ONLY,
             "HTTP connections of the entry's port not (yet) upgraded to WebSocket, 0 = no limit");
     public static final ConfigKey<Duration> REQUEST_HEADER_TIMEOUT = optional("request_header_timeout", seconds(),
-            Duration.ofSeconds(10), WEBSOCKET_ONLY, "how long an HTTP connection may take to send a request header, 0 = no deadline");
+            Duration.ofSeconds(10), WEBSOCKET_ONLY,
+            "how long an HTTP connection may take to send a request header, 0 = no deadline");
     public static final ConfigKey<Boolean> ENABLE_METRICS = optional("enable_metrics", bool(), false, WEBSOCKET_ONLY,
             "serve Prometheus text at metrics_path");
     public static final ConfigKey<String> METRICS_PATH = optional("metrics_path", path(), "/metrics", WEBSOCKET_ONLY,

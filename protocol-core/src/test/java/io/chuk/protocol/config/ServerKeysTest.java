@@ -163,7 +163,8 @@ class ServerKeysTest {
 
     private static Path readme() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isRegularFile(dir.resolve("protocol-core/pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve("README.md"))
+                    && Files.isRegularFile(dir.resolve("protocol-core/pom.xml"))) {
                 return dir.resolve("README.md");
             }
         }
