@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the YAML configuration into {@link ProtocolConfig}, with the original's two forms:
@@ -37,24 +39,9 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.config");
 
-    static final Set<String> SERVER_KEYS = Set.of(
-            "host", "port", "transport", "handler_class", "max_connections", "connection_timeout",
-            "welcome_message", "ws_path", "allow_origins", "use_ssl", "ssl_cert", "ssl_key",
-            "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path", "max_line_length",
-            "keepalive", "keepalive_interval", "max_message_size", "monitor_token",
-            "max_connections_per_ip", "max_connection_rate_per_ip", "max_output_buffer", "max_subnegotiation_length",
-            "drain_timeout", "write_timeout", "handler_threads", "tls_handshake_timeout",
-            "proxy_protocol", "trusted_proxies",
-            "enable_metrics", "metrics_path", "enable_health", "health_path",
-            "max_pending_connections", "request_header_timeout");
-    private static final Set<String> WEBSOCKET_ONLY_KEYS = Set.of(
-            "ws_path", "allow_origins", "ping_interval", "ping_timeout", "enable_monitoring", "monitor_path",
-            "max_message_size", "monitor_token", "trusted_proxies",
-            "enable_metrics", "metrics_path", "enable_health", "health_path",
-            "max_pending_connections", "request_header_timeout");
-    private static final Set<String> TELNET_ONLY_KEYS = Set.of("keepalive", "keepalive_interval",
-            "max_subnegotiation_length");
-    private static final int MAX_LINE_LENGTH_LIMIT = 16 * 1024 * 1024;
+    /** The YAML names of every server key, for messages listing them. */
+    static final Set<String> SERVER_KEYS = ServerKeys.ALL_KEYS.stream().map(ConfigKey::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The largest configuration file, in bytes (1 MiB). */
     public static final int MAX_FILE_SIZE = ConfigText.MAX_BYTES;
@@ -176,92 +163,66 @@ public final class ConfigLoader {
     private Optional<ServerConfig> readServer(String name, String prefix, Map<?, ?> map,
                                               List<ConfigException.Problem> problems, Deadline deadline) {
         int before = problems.size();
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> given = new HashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
-            if (!SERVER_KEYS.contains(key)) {
+            if (ServerKeys.byName(key).isEmpty()) {
                 problems.add(new ConfigException.Problem(prefix + Preview.of(key), "unknown key (known keys: "
-                        + String.join(", ", new java.util.TreeSet<>(SERVER_KEYS)) + ")"));
+                        + String.join(", ", new TreeSet<>(SERVER_KEYS)) + ")"));
             } else {
-                values.put(key, entry.getValue());
+                given.put(key, entry.getValue());
             }
         }
-        Fields fields = new Fields(prefix, values, problems);
+        Transport transport = ServerKeys.TRANSPORT.read(given, null,
+                reason -> problems.add(new ConfigException.Problem(prefix + ServerKeys.TRANSPORT.name(), reason)));
+        ServerConfig.Builder entry = ServerConfig.builder(name, transport);
+        for (ConfigKey<?> key : ServerKeys.ALL_KEYS) {
+            if (key != ServerKeys.TRANSPORT) {
+                readInto(entry, key, given, transport, prefix, problems);
+            }
+        }
 
-        Transport transport = null;
-        String transportName = fields.string("transport", null, true);
-        if (transportName != null) {
-            transport = Transport.fromName(transportName).orElse(null);
-            if (transport == null) {
-                problems.add(new ConfigException.Problem(prefix + "transport", "unknown transport '"
-                        + Preview.of(transportName) + "' (expected telnet, tcp, websocket or ws_telnet)"));
-            }
-        }
-        String handlerSpec = fields.string("handler_class", null, true);
-        Class<? extends BaseHandler> handlerType = null;
+        String handlerSpec = entry.get(ServerKeys.HANDLER_CLASS);
         if (handlerSpec != null) {
             try {
-                handlerType = resolveHandler(handlerSpec);
+                entry.handlerType(resolveHandler(handlerSpec));
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigException.Problem(prefix + "handler_class", e.getMessage()));
+                problems.add(new ConfigException.Problem(prefix + ServerKeys.HANDLER_CLASS.name(), e.getMessage()));
             }
         }
-        String host = fields.string("host", ServerConfig.DEFAULT_HOST, false);
-        if (host.isBlank()) {
-            problems.add(new ConfigException.Problem(prefix + "host", "must not be empty"));
-        } else {
-            BindHost.problem(host, deadline)
-                    .ifPresent(reason -> problems.add(new ConfigException.Problem(prefix + "host", reason)));
+        BindHost.problem(entry.get(ServerKeys.HOST), deadline).ifPresent(reason ->
+                problems.add(new ConfigException.Problem(prefix + ServerKeys.HOST.name(), reason)));
+        checkTls(prefix, entry, given, problems);
+        if (transport != null) {
+            checkScopes(prefix, entry, given, transport, problems);
         }
-        Integer port = fields.integer("port", transport == null ? 0 : transport.defaultPort(), 0, 65535);
-        Integer maxConnections = fields.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 0, Integer.MAX_VALUE);
-        Duration connectionTimeout = fields.seconds("connection_timeout", ServerConfig.DEFAULT_CONNECTION_TIMEOUT);
-        String welcome = fields.string("welcome_message", null, false);
-        String wsPath = fields.path("ws_path", transport == null ? null : transport.defaultWsPath());
-        List<String> origins = fields.stringList("allow_origins", List.of("*"));
-        Boolean useSsl = fields.bool("use_ssl", false);
-        String sslCert = emptyToNull(fields.string("ssl_cert", null, false));
-        String sslKey = emptyToNull(fields.string("ssl_key", null, false));
-        Duration pingInterval = fields.seconds("ping_interval", ServerConfig.DEFAULT_PING_INTERVAL);
-        Duration pingTimeout = fields.seconds("ping_timeout", ServerConfig.DEFAULT_PING_TIMEOUT);
-        Boolean monitoring = fields.bool("enable_monitoring", false);
-        String monitorPath = fields.path("monitor_path", ServerConfig.DEFAULT_MONITOR_PATH);
-        Integer maxLine = fields.integer("max_line_length", ServerConfig.DEFAULT_MAX_LINE_LENGTH, 1, MAX_LINE_LENGTH_LIMIT);
-        TelnetKeepalive keepalive = ServerConfig.DEFAULT_KEEPALIVE;
-        String keepaliveName = fields.string("keepalive", null, false);
-        if (keepaliveName != null) {
-            keepalive = TelnetKeepalive.fromName(keepaliveName).orElse(null);
-            if (keepalive == null) {
-                problems.add(new ConfigException.Problem(prefix + "keepalive", "unknown keepalive '"
-                        + Preview.of(keepaliveName) + "' (expected nop, timing_mark or off)"));
-            }
+        if (problems.size() > before) {
+            return Optional.empty();
         }
-        Duration keepaliveInterval = fields.seconds("keepalive_interval", ServerConfig.DEFAULT_KEEPALIVE_INTERVAL);
-        Integer maxMessage = fields.integer("max_message_size", ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, 1024, MAX_LINE_LENGTH_LIMIT);
-        String monitorToken = emptyToNull(fields.string("monitor_token", null, false));
-        Limits defaults = Limits.DEFAULTS;
-        Limits limits = new Limits(
-                fields.integer("max_connections_per_ip", defaults.maxConnectionsPerIp(), 0, Integer.MAX_VALUE),
-                fields.integer("max_connection_rate_per_ip", defaults.maxConnectionRatePerIp(), 0, Integer.MAX_VALUE),
-                fields.integer("max_output_buffer", defaults.maxOutputBuffer(), 64 * 1024, Integer.MAX_VALUE),
-                fields.integer("max_subnegotiation_length", defaults.maxSubnegotiationLength(), 16, 65536),
-                fields.seconds("drain_timeout", defaults.drainTimeout()),
-                fields.seconds("write_timeout", defaults.writeTimeout()),
-                fields.integer("handler_threads", defaults.handlerThreads(), 1, 10_000),
-                fields.positiveSeconds("tls_handshake_timeout", defaults.tlsHandshakeTimeout()),
-                fields.integer("max_pending_connections", defaults.maxPendingConnections(), 0, Integer.MAX_VALUE),
-                fields.seconds("request_header_timeout", defaults.requestHeaderTimeout()));
-        Observability observability = new Observability(
-                fields.bool("enable_metrics", false), fields.path("metrics_path", Observability.OFF.metricsPath()),
-                fields.bool("enable_health", false), fields.path("health_path", Observability.OFF.healthPath()));
-        Boolean proxyProtocol = fields.bool("proxy_protocol", false);
-        List<String> trustedProxies = fields.stringList("trusted_proxies", List.of());
-        if (Boolean.TRUE.equals(proxyProtocol) && transport != null && transport.isWebSocket()) {
-            problems.add(new ConfigException.Problem(prefix + "proxy_protocol",
-                    "only for tcp and telnet; WebSocket entries use trusted_proxies and X-Forwarded-For"));
+        if (!transport.isWebSocket()) {
+            entry.set(ServerKeys.WS_PATH, null);
         }
+        String path = entry.get(ServerKeys.WS_PATH);
+        if (transport.isWebSocket() && entry.get(ServerKeys.ENABLE_MONITORING)
+                && entry.get(ServerKeys.MONITOR_PATH).equals(path)) {
+            problems.add(new ConfigException.Problem(prefix + ServerKeys.MONITOR_PATH.name(),
+                    "must differ from ws_path (" + path + ")"));
+            return Optional.empty();
+        }
+        return Optional.of(entry.build());
+    }
 
-        if (Boolean.TRUE.equals(useSsl)) {
+    private static <T> void readInto(ServerConfig.Builder entry, ConfigKey<T> key, Map<String, Object> given,
+                                     Transport transport, String prefix, List<ConfigException.Problem> problems) {
+        entry.set(key, key.read(given, transport,
+                reason -> problems.add(new ConfigException.Problem(prefix + key.name(), reason))));
+    }
+
+    private static void checkTls(String prefix, ServerConfig.Builder entry, Map<String, Object> given,
+                                 List<ConfigException.Problem> problems) {
+        String sslCert = entry.get(ServerKeys.SSL_CERT);
+        String sslKey = entry.get(ServerKeys.SSL_KEY);
+        if (entry.get(ServerKeys.USE_SSL)) {
             if (sslCert == null) {
                 problems.add(new ConfigException.Problem(prefix + "ssl_cert", "required when use_ssl is true"));
             }
@@ -271,35 +232,28 @@ public final class ConfigLoader {
             if (sslCert != null && sslKey != null) {
                 TlsFiles.check(prefix, sslCert, sslKey, problems);
             }
-        }
-        if (!Boolean.TRUE.equals(useSsl) && values.containsKey("tls_handshake_timeout")) {
+        } else if (given.containsKey(ServerKeys.TLS_HANDSHAKE_TIMEOUT.name())) {
             LOG.warn("{}tls_handshake_timeout has no effect without use_ssl", prefix);
         }
-        if (transport != null && !transport.isWebSocket()) {
-            for (String key : WEBSOCKET_ONLY_KEYS) {
-                if (values.containsKey(key)) {
-                    LOG.warn("{}{} has no effect on the {} transport", prefix, key, transport);
-                }
+    }
+
+    /**
+     * Keys given for a transport they do not apply to are ignored with a warning. Raw-only keys are
+     * the exception: {@code proxy_protocol: true} on a WebSocket entry is refused, because a
+     * WebSocket client's address comes from {@code trusted_proxies} instead, and {@code false} is harmless.
+     */
+    private static void checkScopes(String prefix, ServerConfig.Builder entry, Map<String, Object> given,
+                                    Transport transport, List<ConfigException.Problem> problems) {
+        if (entry.get(ServerKeys.PROXY_PROTOCOL) && !ServerKeys.PROXY_PROTOCOL.scope().appliesTo(transport)) {
+            problems.add(new ConfigException.Problem(prefix + ServerKeys.PROXY_PROTOCOL.name(),
+                    "only for tcp and telnet; WebSocket entries use trusted_proxies and X-Forwarded-For"));
+        }
+        for (ConfigKey<?> key : ServerKeys.ALL_KEYS) {
+            if (key.scope() != ConfigKey.Scope.RAW_ONLY && given.containsKey(key.name())
+                    && !key.scope().appliesTo(transport)) {
+                LOG.warn("{}{} has no effect on the {} transport", prefix, key.name(), transport);
             }
         }
-        if (transport != null && !transport.speaksTelnet()) {
-            for (String key : TELNET_ONLY_KEYS) {
-                if (values.containsKey(key)) {
-                    LOG.warn("{}{} has no effect on the {} transport", prefix, key, transport);
-                }
-            }
-        }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        String path = transport.isWebSocket() ? wsPath : null;
-        if (transport.isWebSocket() && Boolean.TRUE.equals(monitoring) && monitorPath.equals(path)) {
-            problems.add(new ConfigException.Problem(prefix + "monitor_path", "must differ from ws_path (" + path + ")"));
-            return Optional.empty();
-        }
-        return Optional.of(new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
-                maxConnections, connectionTimeout, welcome, path, origins, useSsl, sslCert, sslKey,
-                pingInterval, pingTimeout, monitoring, monitorPath, maxLine, keepalive, keepaliveInterval, maxMessage, monitorToken, limits, proxyProtocol, trustedProxies, observability));
     }
 
     private static void checkPorts(List<ServerConfig> servers, List<ConfigException.Problem> problems) {
@@ -316,124 +270,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
     private static ClassLoader contextClassLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : ConfigLoader.class.getClassLoader();
-    }
-
-    /** Typed reads of one server map, recording a problem for each wrong value. */
-    private record Fields(String prefix, Map<String, Object> values, List<ConfigException.Problem> problems) {
-
-        private void problem(String key, String reason) {
-            problems.add(new ConfigException.Problem(prefix + key, reason));
-        }
-
-        String string(String key, String fallback, boolean required) {
-            if (!values.containsKey(key) || values.get(key) == null) {
-                if (required) {
-                    problem(key, "required");
-                }
-                return fallback;
-            }
-            Object value = values.get(key);
-            if (value instanceof String s) {
-                return s;
-            }
-            problem(key, "must be a string, got " + describe(value));
-            return fallback;
-        }
-
-        String path(String key, String fallback) {
-            String value = string(key, fallback, false);
-            if (value == null) {
-                return null;
-            }
-            if (value.isBlank() || value.contains("?") || value.contains(" ")) {
-                problem(key, "must be a URL path such as /ws, got '" + value + "'");
-                return fallback;
-            }
-            return value.startsWith("/") ? value : "/" + value;
-        }
-
-        Integer integer(String key, int fallback, int min, int max) {
-            Object value = values.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Integer number)) {
-                problem(key, "must be an integer, got " + describe(value));
-                return fallback;
-            }
-            if (number < min || number > max) {
-                problem(key, "must be between " + min + " and " + max + ", got " + number);
-                return fallback;
-            }
-            return number;
-        }
-
-        Duration seconds(String key, Duration fallback) {
-            if (!values.containsKey(key)) {
-                return fallback;
-            }
-            Object value = values.get(key);
-            if (value == null) {
-                return Duration.ZERO; // the original's "null = none"
-            }
-            if (!(value instanceof Number number) || value instanceof java.math.BigInteger) {
-                problem(key, "must be a number of seconds, got " + describe(value));
-                return fallback;
-            }
-            double secondsValue = number.doubleValue();
-            if (Double.isNaN(secondsValue) || secondsValue < 0 || secondsValue > 31_536_000) {
-                problem(key, "must be between 0 and 31536000 seconds, got " + number);
-                return fallback;
-            }
-            return Duration.ofMillis(Math.round(secondsValue * 1000));
-        }
-
-        /** Seconds for a deadline that must always apply: zero or null (which elsewhere means "none") is refused. */
-        Duration positiveSeconds(String key, Duration fallback) {
-            Duration value = seconds(key, fallback);
-            if (value.isZero()) {
-                problem(key, "must be more than 0 seconds, got " + values.get(key));
-                return fallback;
-            }
-            return value;
-        }
-
-        Boolean bool(String key, boolean fallback) {
-            Object value = values.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            problem(key, "must be true or false, got " + describe(value));
-            return fallback;
-        }
-
-        List<String> stringList(String key, List<String> fallback) {
-            Object value = values.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-                return list.stream().map(String.class::cast).toList();
-            }
-            problem(key, "must be a list of strings, got " + describe(value));
-            return fallback;
-        }
-
-        private static String describe(Object value) {
-            String kind = value instanceof String ? "string" : value instanceof Boolean ? "boolean"
-                    : value instanceof Number ? "number" : value instanceof List ? "list"
-                    : value instanceof Map ? "map" : value.getClass().getSimpleName();
-            return kind + " '" + Preview.of(value) + "'";
-        }
     }
 }

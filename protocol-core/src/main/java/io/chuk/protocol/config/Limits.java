@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The protective limits of a server entry beyond the original's {@code max_connections}, each a
- * YAML key with a safe default, so nothing a client does (or fails to do) can take memory or
- * connections without bound.
+ * YAML key with a safe default (declared in {@link ServerKeys}), so nothing a client does (or fails
+ * to do) can take memory or connections without bound. A view built by {@link ServerConfig}.
  *
  * @param maxConnectionsPerIp      {@code max_connections_per_ip}: concurrent sessions from one address, 0 = no limit
  * @param maxConnectionRatePerIp   {@code max_connection_rate_per_ip}: new connections per second from one address, 0 = no limit
@@ -25,7 +25,4 @@ import java.time.Duration;
 public record Limits(int maxConnectionsPerIp, int maxConnectionRatePerIp, int maxOutputBuffer,
                      int maxSubnegotiationLength, Duration drainTimeout, Duration writeTimeout, int handlerThreads,
                      Duration tlsHandshakeTimeout, int maxPendingConnections, Duration requestHeaderTimeout) {
-
-    public static final Limits DEFAULTS = new Limits(50, 20, 4 * 1024 * 1024, 1024, Duration.ofSeconds(5),
-            Duration.ofSeconds(30), 64, Duration.ofSeconds(10), 100, Duration.ofSeconds(10));
 }

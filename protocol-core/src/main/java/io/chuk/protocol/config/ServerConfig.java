@@ -1,99 +1,62 @@
 package io.chuk.protocol.config;
 
+import io.chuk.protocol.api.ServerSettings;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static io.chuk.protocol.config.ServerKeys.*;
 
 /**
  * One server entry: a listener with its transport and the handler class every session gets.
- * Keys and defaults follow the original's YAML (see the README's configuration table).
- *
- * @param name              the entry's name under {@code servers:} (the transport name in the single-server form)
- * @param host              bind address ({@code host})
- * @param port              listen port ({@code port}); 0 asks the system for a free port
- * @param transport         {@code transport}
- * @param handlerClass      the handler's Java class name, as resolved from {@code handler_class}
- * @param handlerType       the loaded handler class
- * @param maxConnections    {@code max_connections}: concurrent sessions, 0 = unlimited
- * @param connectionTimeout {@code connection_timeout}: idle time without input before a session is closed, zero = never
- * @param welcomeMessage    {@code welcome_message}, or {@code null}
- * @param wsPath            {@code ws_path}: endpoint path of a WebSocket transport, {@code null} for raw ones
- * @param allowOrigins      {@code allow_origins}: accepted {@code Origin} headers, {@code *} for any
- * @param useSsl            {@code use_ssl}
- * @param sslCert           {@code ssl_cert}: PEM certificate chain, or {@code null}
- * @param sslKey            {@code ssl_key}: PEM private key, or {@code null}
- * @param pingInterval      {@code ping_interval}: WebSocket keepalive ping period, zero = off
- * @param pingTimeout       {@code ping_timeout}: close a WebSocket peer whose pong is this late
- * @param enableMonitoring  {@code enable_monitoring}: serve the session monitor on this entry's port
- * @param monitorPath       {@code monitor_path}
- * @param maxLineLength     {@code max_line_length}: longest input line in bytes; longer lines are refused with a message
- * @param keepalive         {@code keepalive}: what idle telnet sessions are sent
- * @param keepaliveInterval {@code keepalive_interval}: how often, zero = never
- * @param maxMessageSize    {@code max_message_size}: largest WebSocket message in bytes; larger ones close the connection with 1009
- * @param monitorToken      {@code monitor_token}: the secret a monitor viewer must present, or {@code null}
- * @param limits            per-address, output and protocol limits
- * @param proxyProtocol     {@code proxy_protocol}: raw listeners expect a PROXY protocol (v1 or v2) header from a load balancer
- * @param trustedProxies    {@code trusted_proxies}: addresses whose {@code X-Forwarded-For} is believed on WebSocket handshakes
- * @param observability     opt-in metrics and health endpoints on a WebSocket entry's port
+ * Immutable: the entry's name, its loaded handler class, and one value for every key of
+ * {@link ServerKeys} (whose declarations give the keys' meanings, types and defaults). The
+ * accessors below are named after those keys; build other entries with {@link #builder} or
+ * {@link #with}.
  */
-public record ServerConfig(
-        String name,
-        String host,
-        int port,
-        Transport transport,
-        String handlerClass,
-        Class<? extends BaseHandler> handlerType,
-        int maxConnections,
-        Duration connectionTimeout,
-        String welcomeMessage,
-        String wsPath,
-        List<String> allowOrigins,
-        boolean useSsl,
-        String sslCert,
-        String sslKey,
-        Duration pingInterval,
-        Duration pingTimeout,
-        boolean enableMonitoring,
-        String monitorPath,
-        int maxLineLength,
-        TelnetKeepalive keepalive,
-        Duration keepaliveInterval,
-        int maxMessageSize,
-        String monitorToken,
-        Limits limits,
-        boolean proxyProtocol,
-        List<String> trustedProxies,
-        Observability observability) implements io.chuk.protocol.api.ServerSettings {
+public final class ServerConfig implements ServerSettings {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_MAX_CONNECTIONS = 100;
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(300);
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(10);
-    public static final String DEFAULT_MONITOR_PATH = "/monitor";
-    public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
-    public static final TelnetKeepalive DEFAULT_KEEPALIVE = TelnetKeepalive.NOP;
-    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(60);
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+    /** The {@code host} default, for bind addresses given outside a file. */
+    public static final String DEFAULT_HOST = HOST.defaultFor(null);
 
-    public ServerConfig {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(handlerClass, "handlerClass");
-        Objects.requireNonNull(handlerType, "handlerType");
-        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
-        Objects.requireNonNull(pingInterval, "pingInterval");
-        Objects.requireNonNull(pingTimeout, "pingTimeout");
-        Objects.requireNonNull(keepalive, "keepalive");
-        Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(observability, "observability");
-        allowOrigins = List.copyOf(allowOrigins);
-        trustedProxies = List.copyOf(trustedProxies);
+    private final String name;
+    private final Class<? extends BaseHandler> handlerType;
+    private final Map<ConfigKey<?>, Object> values;
+    private final Limits limits;
+    private final Observability observability;
+
+    private ServerConfig(Builder builder) {
+        this.name = Objects.requireNonNull(builder.name, "name");
+        this.handlerType = Objects.requireNonNull(builder.handlerType, "handlerType");
+        Map<ConfigKey<?>, Object> copy = new HashMap<>();
+        for (ConfigKey<?> key : ALL_KEYS) {
+            Object value = builder.values.get(key);
+            if (value == null && !key.nullable()) {
+                throw new NullPointerException(key.name());
+            }
+            copy.put(key, value instanceof List<?> list ? List.copyOf(list) : value);
+        }
+        this.values = Collections.unmodifiableMap(copy);
+        this.limits = new Limits(get(MAX_CONNECTIONS_PER_IP), get(MAX_CONNECTION_RATE_PER_IP), get(MAX_OUTPUT_BUFFER),
+                get(MAX_SUBNEGOTIATION_LENGTH), get(DRAIN_TIMEOUT), get(WRITE_TIMEOUT), get(HANDLER_THREADS),
+                get(TLS_HANDSHAKE_TIMEOUT), get(MAX_PENDING_CONNECTIONS), get(REQUEST_HEADER_TIMEOUT));
+        this.observability = new Observability(get(ENABLE_METRICS), get(METRICS_PATH), get(ENABLE_HEALTH),
+                get(HEALTH_PATH));
+    }
+
+    /**
+     * A builder for an entry called {@code name} on {@code transport}, every key at its default for
+     * that transport; {@link Builder#handlerType} must be given before {@link Builder#build}.
+     */
+    public static Builder builder(String name, Transport transport) {
+        return new Builder(name, transport);
     }
 
     /**
@@ -102,23 +65,210 @@ public record ServerConfig(
      */
     public static ServerConfig defaults(String name, String host, int port, Transport transport,
                                         Class<? extends BaseHandler> handlerType) {
-        return new ServerConfig(name, host, port, transport, handlerType.getName(), handlerType,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_CONNECTION_TIMEOUT, null, transport.defaultWsPath(),
-                List.of("*"), false, null, null, DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT,
-                false, DEFAULT_MONITOR_PATH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_KEEPALIVE, DEFAULT_KEEPALIVE_INTERVAL,
-                DEFAULT_MAX_MESSAGE_SIZE, null, Limits.DEFAULTS, false, List.of(), Observability.OFF);
+        return builder(name, transport).handlerType(handlerType).set(HOST, host).set(PORT, port).build();
+    }
+
+    /** A builder starting from this entry. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(name, transport());
+        builder.values.putAll(values);
+        builder.handlerType = handlerType;
+        return builder;
+    }
+
+    /** This entry with {@code key} set to {@code value}. */
+    public <T> ServerConfig with(ConfigKey<T> key, T value) {
+        return toBuilder().set(key, value).build();
     }
 
     /** This entry with another bind address and port (used by the CLI's overrides and by tests). */
     public ServerConfig withAddress(String newHost, int newPort) {
-        return new ServerConfig(name, newHost, newPort, transport, handlerClass, handlerType, maxConnections,
-                connectionTimeout, welcomeMessage, wsPath, allowOrigins, useSsl, sslCert, sslKey, pingInterval,
-                pingTimeout, enableMonitoring, monitorPath, maxLineLength, keepalive, keepaliveInterval,
-                maxMessageSize, monitorToken, limits, proxyProtocol, trustedProxies, observability);
+        return toBuilder().set(HOST, newHost).set(PORT, newPort).build();
+    }
+
+    /** The setting of {@code key}; {@code null} only for keys that may be unset. */
+    public <T> T get(ConfigKey<T> key) {
+        return key.cast(values.get(key));
+    }
+
+    /** The entry's name under {@code servers:} (the transport name in the single-server form). */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The loaded handler class. */
+    public Class<? extends BaseHandler> handlerType() {
+        return handlerType;
+    }
+
+    /** The handler's Java class name, as resolved from {@code handler_class}. */
+    public String handlerClass() {
+        return get(HANDLER_CLASS);
+    }
+
+    @Override
+    public String host() {
+        return get(HOST);
+    }
+
+    @Override
+    public int port() {
+        return get(PORT);
+    }
+
+    @Override
+    public Transport transport() {
+        return get(TRANSPORT);
+    }
+
+    @Override
+    public int maxConnections() {
+        return get(MAX_CONNECTIONS);
+    }
+
+    @Override
+    public Duration connectionTimeout() {
+        return get(CONNECTION_TIMEOUT);
+    }
+
+    @Override
+    public String welcomeMessage() {
+        return get(WELCOME_MESSAGE);
+    }
+
+    /** {@code ws_path}, {@code null} for raw transports. */
+    public String wsPath() {
+        return get(WS_PATH);
+    }
+
+    public List<String> allowOrigins() {
+        return get(ALLOW_ORIGINS);
+    }
+
+    public boolean useSsl() {
+        return get(USE_SSL);
+    }
+
+    public String sslCert() {
+        return get(SSL_CERT);
+    }
+
+    public String sslKey() {
+        return get(SSL_KEY);
+    }
+
+    public Duration pingInterval() {
+        return get(PING_INTERVAL);
+    }
+
+    public Duration pingTimeout() {
+        return get(PING_TIMEOUT);
+    }
+
+    public boolean enableMonitoring() {
+        return get(ENABLE_MONITORING);
+    }
+
+    public String monitorPath() {
+        return get(MONITOR_PATH);
+    }
+
+    @Override
+    public int maxLineLength() {
+        return get(MAX_LINE_LENGTH);
+    }
+
+    public TelnetKeepalive keepalive() {
+        return get(KEEPALIVE);
+    }
+
+    public Duration keepaliveInterval() {
+        return get(KEEPALIVE_INTERVAL);
+    }
+
+    public int maxMessageSize() {
+        return get(MAX_MESSAGE_SIZE);
+    }
+
+    public String monitorToken() {
+        return get(MONITOR_TOKEN);
+    }
+
+    public boolean proxyProtocol() {
+        return get(PROXY_PROTOCOL);
+    }
+
+    public List<String> trustedProxies() {
+        return get(TRUSTED_PROXIES);
+    }
+
+    /** Per-address, output and protocol limits: a view of this entry's limit keys. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The metrics and health endpoints: a view of this entry's observability keys. */
+    public Observability observability() {
+        return observability;
     }
 
     /** Whether a session may stay idle forever. */
     public boolean hasConnectionTimeout() {
-        return !connectionTimeout.isZero();
+        return !connectionTimeout().isZero();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerConfig that && name.equals(that.name) && handlerType == that.handlerType
+                && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, handlerType, values);
+    }
+
+    @Override
+    public String toString() {
+        return ALL_KEYS.stream().map(key -> key.name() + "=" + values.get(key))
+                .collect(Collectors.joining(", ", "ServerConfig[name=" + name + ", ", "]"));
+    }
+
+    /** Collects an entry's settings; not thread-safe. */
+    public static final class Builder {
+
+        private final String name;
+        private final Map<ConfigKey<?>, Object> values = new HashMap<>();
+        private Class<? extends BaseHandler> handlerType;
+
+        private Builder(String name, Transport transport) {
+            this.name = name;
+            for (ConfigKey<?> key : ALL_KEYS) {
+                values.put(key, key.defaultFor(transport));
+            }
+            values.put(TRANSPORT, transport);
+        }
+
+        public <T> Builder set(ConfigKey<T> key, T value) {
+            values.put(Objects.requireNonNull(key, "key"), value);
+            return this;
+        }
+
+        /** The handler class, which also sets {@code handler_class} to its name. */
+        public Builder handlerType(Class<? extends BaseHandler> type) {
+            this.handlerType = Objects.requireNonNull(type, "handlerType");
+            return set(HANDLER_CLASS, type.getName());
+        }
+
+        /** The setting {@code key} has so far. */
+        public <T> T get(ConfigKey<T> key) {
+            return key.cast(values.get(key));
+        }
+
+        /** @throws NullPointerException naming a key that may not be unset, or the handler type */
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
     }
 }

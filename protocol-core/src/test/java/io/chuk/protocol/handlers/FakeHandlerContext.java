@@ -1,6 +1,7 @@
 package io.chuk.protocol.handlers;
 
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.ServerKeys;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.api.Session;
 
@@ -42,22 +43,14 @@ final class FakeHandlerContext implements HandlerContext {
     /** A context like {@link #forHandler} but with another {@code max_line_length}. */
     static FakeHandlerContext withMaxLineLength(Class<? extends BaseHandler> handlerType, boolean serverEchoes,
                                                 int maxLineLength) {
-        ServerConfig d = ServerConfig.defaults("test", "127.0.0.1", 0, Transport.TELNET, handlerType);
-        return new FakeHandlerContext(new ServerConfig(d.name(), d.host(), d.port(), d.transport(), d.handlerClass(),
-                d.handlerType(), d.maxConnections(), d.connectionTimeout(), d.welcomeMessage(), d.wsPath(),
-                d.allowOrigins(), d.useSsl(), d.sslCert(), d.sslKey(), d.pingInterval(), d.pingTimeout(),
-                d.enableMonitoring(), d.monitorPath(), maxLineLength, d.keepalive(), d.keepaliveInterval(),
-                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies(), d.observability()), serverEchoes);
+        return new FakeHandlerContext(ServerConfig.defaults("test", "127.0.0.1", 0, Transport.TELNET, handlerType)
+                .with(ServerKeys.MAX_LINE_LENGTH, maxLineLength), serverEchoes);
     }
 
     /** A context like {@link #forHandler} but with a welcome message. */
     static FakeHandlerContext withWelcome(Class<? extends BaseHandler> handlerType, String welcome) {
-        ServerConfig d = ServerConfig.defaults("test", "127.0.0.1", 0, Transport.TELNET, handlerType);
-        return new FakeHandlerContext(new ServerConfig(d.name(), d.host(), d.port(), d.transport(), d.handlerClass(),
-                d.handlerType(), d.maxConnections(), d.connectionTimeout(), welcome, d.wsPath(),
-                d.allowOrigins(), d.useSsl(), d.sslCert(), d.sslKey(), d.pingInterval(), d.pingTimeout(),
-                d.enableMonitoring(), d.monitorPath(), d.maxLineLength(), d.keepalive(), d.keepaliveInterval(),
-                d.maxMessageSize(), d.monitorToken(), d.limits(), d.proxyProtocol(), d.trustedProxies(), d.observability()), false);
+        return new FakeHandlerContext(ServerConfig.defaults("test", "127.0.0.1", 0, Transport.TELNET, handlerType)
+                .with(ServerKeys.WELCOME_MESSAGE, welcome), false);
     }
 
     List<String> events() {

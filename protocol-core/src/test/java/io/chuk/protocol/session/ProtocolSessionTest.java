@@ -3,6 +3,7 @@ package io.chuk.protocol.session;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.ServerKeys;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.TelnetHandler;
@@ -230,15 +231,14 @@ class ProtocolSessionTest {
     }
 
     private static ServerConfig config(Transport transport, String welcome, Duration timeout, int maxConnections) {
-        return new ServerConfig("test-" + transport, "127.0.0.1", 0, transport, ProbeHandler.class.getName(),
-                ProbeHandler.class, maxConnections, timeout, welcome, transport.defaultWsPath(), List.of("*"),
-                false, null, null, ServerConfig.DEFAULT_PING_INTERVAL, ServerConfig.DEFAULT_PING_TIMEOUT, false,
-                ServerConfig.DEFAULT_MONITOR_PATH, ServerConfig.DEFAULT_MAX_LINE_LENGTH, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of(), io.chuk.protocol.config.Observability.OFF);
+        return ServerConfig.builder("test-" + transport, transport).handlerType(ProbeHandler.class)
+                .set(ServerKeys.HOST, "127.0.0.1").set(ServerKeys.PORT, 0)
+                .set(ServerKeys.MAX_CONNECTIONS, maxConnections).set(ServerKeys.CONNECTION_TIMEOUT, timeout)
+                .set(ServerKeys.WELCOME_MESSAGE, welcome).build();
     }
 
     private static ServerConfig tcp(String welcome) {
-        return config(Transport.TCP, welcome, ServerConfig.DEFAULT_CONNECTION_TIMEOUT, 100);
+        return config(Transport.TCP, welcome, ServerKeys.CONNECTION_TIMEOUT.defaultFor(Transport.TCP), 100);
     }
 
     private FakeSessionChannel channel(FakeSessionChannel.Completion completion) {
@@ -317,10 +317,8 @@ class ProtocolSessionTest {
     @Test
     void handlerThatCannotBeCreatedClosesTheSessionWithAMessage() throws Exception {
         FakeSessionChannel channel = channel(FakeSessionChannel.Completion.INLINE);
-        ServerConfig broken = new ServerConfig("broken", "127.0.0.1", 0, Transport.TCP, BrokenHandler.class.getName(),
-                BrokenHandler.class, 10, Duration.ofSeconds(300), null, null, List.of("*"), false, null, null,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), false, "/monitor", 8192, ServerConfig.DEFAULT_KEEPALIVE,
-                ServerConfig.DEFAULT_KEEPALIVE_INTERVAL, ServerConfig.DEFAULT_MAX_MESSAGE_SIZE, null, io.chuk.protocol.config.Limits.DEFAULTS, false, List.of(), io.chuk.protocol.config.Observability.OFF);
+        ServerConfig broken = ServerConfig.defaults("broken", "127.0.0.1", 0, Transport.TCP, BrokenHandler.class)
+                .with(ServerKeys.MAX_CONNECTIONS, 10);
         open(broken, channel);
         assertAwaited(channel.awaitClosed(), "closed", channel);
         assertEquals("Server error: the session could not be started.\r\n", channel.output());
