@@ -204,6 +204,24 @@ public abstract class BaseHandler {
         sendLine(line);
     }
 
+    /**
+     * Called by the framework after each callback: input held back for an {@link #await}ed
+     * dialog that did not ask again reaches the handler now.
+     */
+    public final void afterCallback() throws Exception {
+        releaseTypedAhead();
+    }
+
+    /** The oldest line held back for an awaited dialog, or {@code null}. */
+    String takeTypedAhead() {
+        return null;
+    }
+
+    /** Hands held-back lines to the handler's callbacks. */
+    void releaseTypedAhead() throws Exception {
+        // a raw handler holds nothing back
+    }
+
     final PendingRead pendingRead() {
         context();
         return pending;

@@ -38,6 +38,9 @@ public abstract class CharacterHandler extends BaseHandler {
     private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
     private LineEditor editor;
     private Exception pending;
+    /** Lines that arrived with an awaited answer, held for the code that awaited. */
+    private final java.util.ArrayDeque<String> typedAhead = new java.util.ArrayDeque<>();
+    private boolean holdingLines;
     /** The prompt on screen before what the user is typing, for redrawing after a notice. */
     private String promptOnScreen = "";
 
@@ -52,11 +55,7 @@ public abstract class CharacterHandler extends BaseHandler {
         @Override
         public void line(String line) {
             promptOnScreen = "";
-            deliver(() -> {
-                if (!answerDialog(line)) {
-                    onLineEntered(line);
-                }
-            });
+            deliver(() -> lineArrived(line));
         }
 
         @Override
@@ -74,7 +73,13 @@ public abstract class CharacterHandler extends BaseHandler {
     public void processData(byte[] data) throws Exception {
         String text = decoder.decode(data, 0, data.length);
         for (int i = 0; i < text.length() && !isSessionEnded(); i++) {
-            characterTyped(text.charAt(i));
+            char c = text.charAt(i);
+            characterTyped(c);
+            if (c == '\r' && i + 1 < text.length() && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\0')) {
+                // CR LF and CR NUL are one Enter. Skipped here rather than left to the editor, as a
+                // callback that awaited input inside that Enter has fed the editor other keys since.
+                i++;
+            }
         }
     }
 
@@ -132,7 +137,9 @@ public abstract class CharacterHandler extends BaseHandler {
 
     /** The next line the user enters, with the same endings as {@link #ask(String, Duration)} (the original's {@code read_line}). */
     public final CompletionStage<String> readLine(Duration timeout) {
-        return pendingRead().start(PendingRead.Kind.LINE, timeout, false);
+        String ahead = takeTypedAhead();
+        return ahead != null ? java.util.concurrent.CompletableFuture.completedFuture(ahead)
+                : pendingRead().start(PendingRead.Kind.LINE, timeout, false);
     }
 
     /** The next character the user types (the original's {@code read_character}), with the same endings as {@link #ask(String, Duration)}. */
@@ -141,8 +148,10 @@ public abstract class CharacterHandler extends BaseHandler {
     }
 
     private CompletionStage<String> question(String prompt, Duration timeout, boolean secret) {
-        CompletionStage<String> answer = pendingRead().start(PendingRead.Kind.LINE, timeout, secret);
-        if (!answer.toCompletableFuture().isDone()) {
+        String ahead = takeTypedAhead();
+        CompletionStage<String> answer = ahead != null ? java.util.concurrent.CompletableFuture.completedFuture(ahead)
+                : pendingRead().start(PendingRead.Kind.LINE, timeout, secret);
+        if (ahead != null || !answer.toCompletableFuture().isDone()) { // not when refused at once
             if (session().transport() == Transport.WEBSOCKET) {
                 sendLine(prompt);
             } else {
@@ -152,13 +161,36 @@ public abstract class CharacterHandler extends BaseHandler {
         return answer;
     }
 
-    /** A waiting line read takes {@code line}; returns whether it did. */
-    final boolean answerDialog(String line) throws Exception {
-        if (pendingRead().waitingFor(PendingRead.Kind.LINE)) {
+    /**
+     * A line the user entered: a waiting read takes it, else {@link #onLineEntered} does. Lines
+     * that arrive together with the answer to an {@code await}ed read (typed ahead, or pasted)
+     * wait until the code that awaited runs on: its next read takes them, and the rest reach
+     * {@link #onLineEntered} when its callback returns.
+     */
+    final void lineArrived(String line) throws Exception {
+        if (holdingLines) {
+            typedAhead.add(line);
+        } else if (pendingRead().waitingFor(PendingRead.Kind.LINE)) {
             pendingRead().complete(line);
-            return true;
+            holdingLines = context().awaiting();
+        } else {
+            onLineEntered(line);
         }
-        return false;
+    }
+
+    @Override
+    final String takeTypedAhead() {
+        String line = typedAhead.poll();
+        holdingLines = !typedAhead.isEmpty();
+        return line;
+    }
+
+    @Override
+    final void releaseTypedAhead() throws Exception {
+        holdingLines = false;
+        while (!typedAhead.isEmpty() && !isSessionEnded()) {
+            lineArrived(typedAhead.poll());
+        }
     }
 
     /**

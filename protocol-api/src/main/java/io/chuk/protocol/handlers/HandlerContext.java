@@ -78,4 +78,7 @@ public interface HandlerContext {
      * @throws IllegalStateException outside a callback of this session, or in a {@link NonBlocking} handler
      */
     <T> T await(CompletionStage<T> stage);
+
+    /** Whether the calling thread is a callback of this session waiting in {@link #await}. */
+    boolean awaiting();
 }

@@ -26,11 +26,7 @@ public abstract class LineHandler extends CharacterHandler {
     private final LineAssembler.Listener lines = new LineAssembler.Listener() {
         @Override
         public void line(String line) {
-            deliver(() -> {
-                if (!answerDialog(line)) {
-                    processLine(line);
-                }
-            });
+            deliver(() -> lineArrived(line));
         }
 
         @Override
@@ -74,8 +70,8 @@ public abstract class LineHandler extends CharacterHandler {
             }
             if (line.getBytes(StandardCharsets.UTF_8).length > config().maxLineLength()) {
                 onLineTooLong(config().maxLineLength());
-            } else if (!answerDialog(line)) {
-                processLine(line);
+            } else {
+                lineArrived(line);
             }
         }
     }

@@ -76,7 +76,13 @@ final class HandlerInvoker {
         if (!usable()) {
             return;
         }
-        run(() -> callback.run(handler));
+        boolean outermost = !inCallback();
+        run(() -> {
+            callback.run(handler);
+            if (outermost && usable()) {
+                handler.afterCallback(); // lines held back for an awaited dialog that asked no more
+            }
+        });
     }
 
     /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
@@ -89,6 +95,9 @@ final class HandlerInvoker {
         }
         try {
             work.run();
+        } catch (io.chuk.protocol.api.SessionClosedException e) {
+            // A dialog outlived its session: nothing failed, and there is no one left to tell.
+            LOG.debug("Session {}: {}", sessionId, e.getMessage());
         } catch (Exception | Error e) { // any failure, also AssertionError: a throw must not wedge the session
             failed = true;
             statistics.handlerFailed();

@@ -162,6 +162,11 @@ final class HandlerSession implements Session, HandlerContext {
     }
 
     @Override
+    public boolean awaiting() {
+        return session.awaitingOnThisThread();
+    }
+
+    @Override
     public String toString() {
         return "Session[" + id() + " " + transport() + " " + remoteAddress() + "]";
     }

@@ -343,6 +343,10 @@ public final class ProtocolSession implements Session {
         }
     }
 
+    boolean awaitingOnThisThread() {
+        return awaiting == Thread.currentThread();
+    }
+
     /** Closes the session once its queued output is written (bounded by the close timeout). */
     public void close() {
         boolean closeNow;

@@ -158,6 +158,11 @@ final class FakeHandlerContext implements HandlerContext {
     }
 
     @Override
+    public boolean awaiting() {
+        return false;
+    }
+
+    @Override
     public <T> T await(java.util.concurrent.CompletionStage<T> stage) {
         throw new UnsupportedOperationException("the fake cannot wait; use the test kit");
     }
