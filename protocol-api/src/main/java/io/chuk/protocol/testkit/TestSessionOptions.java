@@ -31,6 +31,7 @@ public record TestSessionOptions(Class<? extends BaseHandler> handlerClass, Tran
         RAW
     }
 
+    /** Checks the options: nothing may be {@code null} but the welcome message, sizes must fit NAWS. */
     public TestSessionOptions {
         Objects.requireNonNull(handlerClass, "handlerClass");
         Objects.requireNonNull(transport, "transport");
