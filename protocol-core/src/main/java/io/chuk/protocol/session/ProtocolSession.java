@@ -28,7 +28,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -89,6 +88,8 @@ public final class ProtocolSession implements Session {
     private final List<Runnable> closeTasks = new CopyOnWriteArrayList<>();
     /** The thread blocked in {@link #await}, woken when input arrives. */
     private volatile Thread awaiting;
+    /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
+    private CompletableFuture<?> parkedOn;
     private volatile boolean inputHidden;
     /** Whether the server echoed (or had asked to) before input was hidden: echo returns to that. */
     private boolean echoedBeforeHiding;
@@ -275,11 +276,10 @@ public final class ProtocolSession implements Session {
     /** Runs {@code task} as a callback after {@code delay}, unless the session has ended. */
     HandlerContext.Scheduled schedule(Duration delay, Runnable task) {
         SessionTask scheduled = new SessionTask(h -> task.run(), 0);
-        ScheduledFuture<?> timer = host.timer().schedule(() -> enqueue(scheduled),
-                Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        HandlerContext.Scheduled timer = host.clock().schedule(delay, () -> enqueue(scheduled));
         return () -> {
             boolean pending = scheduled.cancel();
-            timer.cancel(false);
+            timer.cancel();
             return pending;
         };
     }
@@ -322,6 +322,7 @@ public final class ProtocolSession implements Session {
                     }
                     item = input.poll();
                     change = backpressure.update(input.bytes(), output.bytes());
+                    parkedOn = item == null ? future : null;
                 }
                 applyFlowControl(change);
                 if (item == null) {
@@ -331,6 +332,9 @@ public final class ProtocolSession implements Session {
                 }
             }
         } finally {
+            synchronized (lock) {
+                parkedOn = null;
+            }
             awaiting = previous;
         }
         try {
@@ -345,6 +349,16 @@ public final class ProtocolSession implements Session {
 
     boolean awaitingOnThisThread() {
         return awaiting == Thread.currentThread();
+    }
+
+    /**
+     * Whether a callback waits in {@link #await} with no input left to deliver: the session can
+     * only move on when its client (or a timer) sends something. A test kit's point of quiet.
+     */
+    public boolean awaitingInput() {
+        synchronized (lock) {
+            return state == State.OPEN && parkedOn != null && !parkedOn.isDone() && input.size() == 0;
+        }
     }
 
     /** Closes the session once its queued output is written (bounded by the close timeout). */

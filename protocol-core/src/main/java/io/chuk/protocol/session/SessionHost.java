@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +38,7 @@ public final class SessionHost implements AutoCloseable {
     private static final int BLOCKING_THREADS = 8;
 
     private final HandlerFactory handlerFactory;
+    private final SessionClock clock;
     private final SessionRegistry registry = new SessionRegistry();
     private final List<ExecutorService> callbackPools = new CopyOnWriteArrayList<>();
     private final List<String> serverNames = new CopyOnWriteArrayList<>();
@@ -46,7 +48,16 @@ public final class SessionHost implements AutoCloseable {
             30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), CallbackPools.daemonThreads("chuk-transport-"));
 
     public SessionHost(HandlerFactory handlerFactory) {
+        this(handlerFactory, null);
+    }
+
+    /**
+     * A host whose handler timers run on {@code clock} (a test's virtual clock), or on the host's
+     * timer thread when it is {@code null}.
+     */
+    public SessionHost(HandlerFactory handlerFactory, SessionClock clock) {
         this.handlerFactory = handlerFactory;
+        this.clock = clock != null ? clock : SessionClock.on(timer);
         blockingTasks.allowCoreThreadTimeOut(true);
         long tick = SWEEP_INTERVAL.toMillis();
         timer.scheduleWithFixedDelay(this::sweep, tick, tick, TimeUnit.MILLISECONDS);
@@ -57,9 +68,17 @@ public final class SessionHost implements AutoCloseable {
     public SessionFactory factoryFor(ServerConfig config) {
         ExecutorService pool = CallbackPools.create(config.name(), config.limits().handlerThreads());
         callbackPools.add(pool);
+        return factoryFor(config, pool);
+    }
+
+    /**
+     * A factory whose handler callbacks run on {@code callbackPool}, which the caller owns and
+     * shuts down (a test kit counts what runs there to know when its sessions are quiet).
+     */
+    public SessionFactory factoryFor(ServerConfig config, Executor callbackPool) {
         serverNames.add(config.name());
         io.chuk.protocol.directory.LocalSessionDirectory.instance().serverStarted(config.name());
-        return new SessionFactory(config, this, pool);
+        return new SessionFactory(config, this, callbackPool);
     }
 
     public SessionRegistry registry() {
@@ -78,6 +97,11 @@ public final class SessionHost implements AutoCloseable {
     /** The shared timer: for short, non-blocking tasks only. */
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** Where the sessions' handler timers wait. */
+    SessionClock clock() {
+        return clock;
     }
 
     /** A bounded pool for transport calls that may block (each must be bounded by a timeout). */
