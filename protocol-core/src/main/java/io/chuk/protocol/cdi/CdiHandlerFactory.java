@@ -2,7 +2,8 @@ package io.chuk.protocol.cdi;
 
 import io.chuk.protocol.handlers.BaseHandler;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -51,31 +51,35 @@ public final class CdiHandlerFactory implements HandlerFactory {
 
     /** How instances of {@code type} are made, decided once per class: resolving beans per session is costly. */
     private Supplier<Created> creatorFor(Class<? extends BaseHandler> type) {
-        return isDependentBean(type) ? () -> fromContainer(type) : unmanaged(type);
+        Bean<?> bean = dependentBean(type);
+        return bean != null ? () -> fromContainer(bean, type) : unmanaged(type);
     }
 
-    private boolean isDependentBean(Class<? extends BaseHandler> type) {
-        Set<Bean<?>> beans = beanManager.getBeans(type);
-        if (beans.isEmpty()) {
-            return false;
+    /**
+     * The {@code @Dependent} bean whose class is exactly {@code type}, or {@code null}. Matched by
+     * bean class, not resolved by type: a bean handler's subclass that is a bean too (the login
+     * sample extends the echo sample) makes resolving the parent's type ambiguous.
+     */
+    private Bean<?> dependentBean(Class<? extends BaseHandler> type) {
+        for (Bean<?> bean : beanManager.getBeans(type, Any.Literal.INSTANCE)) {
+            if (bean.getBeanClass() != type) {
+                continue;
+            }
+            if (bean.getScope() != Dependent.class) {
+                LOG.warn("Handler {} is {}-scoped; creating one instance per session instead",
+                        type.getName(), bean.getScope().getSimpleName());
+                return null;
+            }
+            return bean;
         }
-        Bean<?> bean = beanManager.resolve(beans);
-        if (bean == null || bean.getBeanClass() != type) {
-            return false;
-        }
-        if (bean.getScope() != Dependent.class) {
-            LOG.warn("Handler {} is {}-scoped; creating one instance per session instead",
-                    type.getName(), bean.getScope().getSimpleName());
-            return false;
-        }
-        return true;
+        return null;
     }
 
-    private <T extends BaseHandler> Created fromContainer(Class<T> type) {
-        // This factory's container, not whichever one CDI.current() finds (there may be several).
-        Instance<T> instance = beanManager.createInstance().select(type);
-        T handler = instance.get();
-        return Created.of(handler, () -> instance.destroy(handler));
+    /** An instance of the bean from this factory's container, not whichever one CDI.current() finds. */
+    private Created fromContainer(Bean<?> bean, Class<? extends BaseHandler> type) {
+        CreationalContext<?> context = beanManager.createCreationalContext(bean);
+        BaseHandler handler = type.cast(beanManager.getReference(bean, type, context));
+        return Created.of(handler, context::release);
     }
 
     /** One {@link Unmanaged} per class, reused for every session: it holds the class's injection target. */

@@ -26,7 +26,7 @@ class CdiHandlerFactoryTest {
         container = new Weld()
                 .containerId("chuk-cdi-test")
                 .disableDiscovery()
-                .addBeanClasses(Counter.class, DependentHandler.class, AppScopedHandler.class)
+                .addBeanClasses(Counter.class, DependentHandler.class, DependentSubHandler.class, AppScopedHandler.class)
                 .initialize();
         factory = new CdiHandlerFactory(container.getBeanManager());
     }
@@ -51,6 +51,18 @@ class CdiHandlerFactoryTest {
         assertTrue(handler.postConstructed, "@PostConstruct ran");
         assertEquals(container.select(Counter.class).get().instanceId(), handler.counter.instanceId());
         created.release();
+    }
+
+    @Test
+    void aBeanHandlerAndItsBeanSubclassEachGetTheirOwnClass() throws Exception {
+        HandlerFactory.Created parent = factory.create(DependentHandler.class);
+        HandlerFactory.Created child = factory.create(DependentSubHandler.class);
+        assertEquals(DependentHandler.class, parent.handler().getClass());
+        assertEquals(DependentSubHandler.class, child.handler().getClass());
+        assertNotNull(((DependentHandler) child.handler()).counter, "@Inject field of the subclass bean");
+        parent.release();
+        child.release();
+        assertEquals(2, DependentHandler.DESTROYED.get(), "both destroyed through the container");
     }
 
     @Test
