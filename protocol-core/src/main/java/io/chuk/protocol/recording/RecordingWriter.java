@@ -73,9 +73,18 @@ final class RecordingWriter implements AutoCloseable {
     private final Map<SessionRecording, Target> open = new HashMap<>();
     /** The file names being written: recordings not yet finished. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final int maxQueuedEvents;
+    private final long maxQueuedChars;
     private final Thread thread;
 
     RecordingWriter() {
+        this(MAX_QUEUED_EVENTS, MAX_QUEUED_CHARS);
+    }
+
+    /** A writer with other queue bounds (a test's zero shows what a full queue does). */
+    RecordingWriter(int maxQueuedEvents, long maxQueuedChars) {
+        this.maxQueuedEvents = maxQueuedEvents;
+        this.maxQueuedChars = maxQueuedChars;
         thread = new Thread(this::run, "chuk-recorder");
         thread.setDaemon(true);
         thread.start();
@@ -93,8 +102,9 @@ final class RecordingWriter implements AutoCloseable {
 
     /** Queues an event; false if the queue is at its bound (the event is not queued). */
     boolean event(SessionRecording recording, double seconds, String code, String data) {
-        if (queuedEvents.incrementAndGet() > MAX_QUEUED_EVENTS
-                || queuedChars.addAndGet(data.length()) > MAX_QUEUED_CHARS) {
+        // Both counts are taken (no short circuit), so both are given back on refusal.
+        if (queuedEvents.incrementAndGet() > maxQueuedEvents
+                | queuedChars.addAndGet(data.length()) > maxQueuedChars) {
             queuedEvents.decrementAndGet();
             queuedChars.addAndGet(-data.length());
             return false;

@@ -32,7 +32,7 @@ class SessionRecordingTest {
 
     @TempDir
     Path directory;
-    private final RecordingWriter writer = new RecordingWriter();
+    private RecordingWriter writer = new RecordingWriter();
     private final AtomicBoolean hidden = new AtomicBoolean();
 
     @AfterEach
@@ -126,6 +126,17 @@ class SessionRecordingTest {
         List<Event> events = events(finish(recording));
         assertEquals(List.of(new Event("i", "user\r\n"), new Event("o", "Password: "), new Event("i", "\r\n")), events);
         assertFalse(Files.readString(file).contains("s3cret"));
+    }
+
+    @Test
+    void aFullQueueStopsTheRecordingWithAMarker() throws IOException {
+        writer.close();
+        writer = new RecordingWriter(0, 0);
+        SessionRecording recording = start(Transport.TCP, null, false, 1 << 20);
+        recording.output("refused: the queue holds nothing");
+        recording.output("not even tried");
+        List<String> lines = finish(recording);
+        assertEquals(List.of(new Event("m", "recording stopped: the recorder's queue is full")), events(lines));
     }
 
     @Test
