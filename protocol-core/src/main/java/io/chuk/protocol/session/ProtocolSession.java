@@ -259,7 +259,8 @@ public final class ProtocolSession implements Session {
         }
     }
 
-    boolean inputHidden() {
+    /** Whether the handler hides what the client types (a password): recordings leave such input out. */
+    public boolean inputHidden() {
         return inputHidden;
     }
 
@@ -567,6 +568,7 @@ public final class ProtocolSession implements Session {
         }
         if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();
+            taps.resized(terminal.width(), terminal.height());
             handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
         }
     }
