@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a user gets from {@code mvn archetype:generate}: the project is generated from this
  * archetype and built offline ({@code mvn -o package}) against this reactor's staged artifacts;
- * then its jar is run with the generated YAML on port 0 and answered over real tcp and WebSocket
- * clients, and its WAR is checked to be the server's WAR plus the application jar.
+ * then its jar is run with the generated YAML (ports set to 0) and answers real tcp and WebSocket
+ * clients; its WAR is the server's WAR plus the application jar and, deployed on a real Tomcat
+ * with no configuration location set, runs the YAML the application jar carries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchetypeIT {
@@ -57,7 +58,7 @@ class ArchetypeIT {
     private static final Pattern PORT = Pattern.compile("(?m)^(\\s+port:\\s*)\\d+\\s*$");
 
     private Path project;
-    private AppProcess app;
+    private ServerProcess app;
     private int tcpPort;
     private int webSocketPort;
 
@@ -75,6 +76,13 @@ class ArchetypeIT {
                 "-DgroupId=" + GROUP_ID, "-DartifactId=" + ARTIFACT_ID, "-Dversion=" + VERSION, "-Dpackage=" + PACKAGE);
         project = work.resolve(ARTIFACT_ID);
 
+        // The generated configuration itself, with every port left to the system, so that the jar
+        // (given it with -c) and the WAR (which carries it) can run next to anything else.
+        Path yaml = project.resolve("src/main/resources/protocol.yaml");
+        String text = Files.readString(yaml);
+        assertEquals(3, PORT.matcher(text).results().count(), "telnet, tcp and websocket entries:\n" + text);
+        Files.writeString(yaml, PORT.matcher(text).replaceAll(port -> port.group(1) + "0"));
+
         List<String> build = new ArrayList<>(List.of("package", "dependency:build-classpath",
                 "-DincludeScope=compile", "-Dmdep.outputFile=" + work.resolve("compile-classpath.txt")));
         if (!testKitAvailable()) {
@@ -83,13 +91,8 @@ class ArchetypeIT {
         }
         maven.run(project, "package", build.toArray(String[]::new));
 
-        // The generated configuration itself, with every port left to the system.
-        String yaml = Files.readString(project.resolve("src/main/resources/protocol.yaml"));
-        assertEquals(3, PORT.matcher(yaml).results().count(), "telnet, tcp and websocket entries:\n" + yaml);
-        Path config = Files.writeString(work.resolve("test-protocol.yaml"),
-                PORT.matcher(yaml).replaceAll(port -> port.group(1) + "0"));
-
-        app = new AppProcess(project.resolve("target/" + ARTIFACT_ID + "-" + VERSION + ".jar"), "-c", config.toString());
+        app = ServerProcess.jar(project.resolve("target/" + ARTIFACT_ID + "-" + VERSION + ".jar"),
+                "-c", yaml.toAbsolutePath().toString());
         tcpPort = app.awaitPort("tcp");
         webSocketPort = app.awaitPort("websocket");
         app.awaitPort("telnet");
@@ -108,39 +111,26 @@ class ArchetypeIT {
 
     @Test
     void theJarAnswersALineOverTcp() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", tcpPort), (int) ANSWER_LIMIT.toMillis());
-            socket.setSoTimeout((int) ANSWER_LIMIT.toMillis());
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
-            readUntil(in, "Welcome to " + ARTIFACT_ID + " over tcp!");
-            out.write("hi\r\n");
-            out.flush();
-            readUntil(in, "Hello, hi!");
-            out.write("quit\r\n");
-            out.flush();
-            readUntil(in, "Goodbye!");
-            assertEquals(-1, drain(in), "the server closes the connection after Goodbye!");
-        }
+        talkOverTcp(tcpPort);
     }
 
     @Test
     void theJarAnswersOverWebSocket() throws Exception {
-        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + webSocketPort + "/ws"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        messages.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS);
-        try {
-            socket.sendText("hi", true).get(ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            awaitMessage(messages, "Hello, hi!");
-        } finally {
-            socket.abort();
+        talkOverWebSocket(URI.create("ws://127.0.0.1:" + webSocketPort + "/ws"));
+    }
+
+    @Test
+    void theWarRunsTheApplicationsYamlOnTomcat() throws Exception {
+        int http = TomcatBase.freePort();
+        ProcessBuilder catalina = TomcatBase.prepare(Path.of(NestedMaven.required("dist.tomcat")),
+                project.resolveSibling("tomcat-base"), war(), "hello", http);
+        try (ServerProcess tomcat = ServerProcess.of("tomcat", catalina)) {
+            tomcat.awaitLine("Configuration: classpath:protocol.yaml (application resource)");
+            int tcp = tomcat.awaitPort("tcp");
+            tomcat.awaitLine("Server startup in");
+            talkOverTcp(tcp);
+            talkOverWebSocket(URI.create("ws://127.0.0.1:" + http + "/hello/ws"));
+            tomcat.stop();
         }
     }
 
@@ -158,7 +148,7 @@ class ArchetypeIT {
     void theWarIsTheServersWarPlusTheApplicationJar() throws IOException {
         Path serverWar = Path.of(NestedMaven.required("staging.repository"), "io/chuk/protocol/war",
                 NestedMaven.required("archetype.version"), "war-" + NestedMaven.required("archetype.version") + ".war");
-        Path war = project.resolve("target/" + ARTIFACT_ID + "-" + VERSION + ".war");
+        Path war = war();
         Set<String> expected = new TreeSet<>(entries(serverWar, "WEB-INF/"));
         String applicationJar = "WEB-INF/lib/" + ARTIFACT_ID + "-" + VERSION + ".jar";
         expected.add(applicationJar);
@@ -183,6 +173,49 @@ class ArchetypeIT {
         } else {
             assertFalse(Files.exists(report), "tests are skipped while archetype.testkit is false");
             assertTrue(Files.exists(project.resolve("src/test/java/" + PACKAGE.replace('.', '/') + "/HelloHandlerTest.java")));
+        }
+    }
+
+    private Path war() {
+        return project.resolve("target/" + ARTIFACT_ID + "-" + VERSION + ".war");
+    }
+
+    /** The welcome of the YAML's tcp entry, an answer, and Goodbye! with the close. */
+    private static void talkOverTcp(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) ANSWER_LIMIT.toMillis());
+            socket.setSoTimeout((int) ANSWER_LIMIT.toMillis());
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+            readUntil(in, "Welcome to " + ARTIFACT_ID + " over tcp!");
+            out.write("hi\r\n");
+            out.flush();
+            readUntil(in, "Hello, hi!");
+            out.write("quit\r\n");
+            out.flush();
+            readUntil(in, "Goodbye!");
+            assertEquals(-1, drain(in), "the server closes the connection after Goodbye!");
+        }
+    }
+
+    /** The welcome of the YAML's websocket entry, then an answer. */
+    private static void talkOverWebSocket(URI uri) throws Exception {
+        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        messages.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            awaitMessage(messages, "Welcome to " + ARTIFACT_ID + " over WebSocket!");
+            socket.sendText("hi", true).get(ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            awaitMessage(messages, "Hello, hi!");
+        } finally {
+            socket.abort();
         }
     }
 
