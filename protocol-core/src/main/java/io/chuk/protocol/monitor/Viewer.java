@@ -30,6 +30,8 @@ public final class Viewer {
     private long peakQueuedBytes;
     private boolean sending;
     private boolean stopped;
+    /** The requested {@code active_sessions} still waiting; at most one, as it is not counted in bytes. */
+    private MonitorMessage snapshotWaiting;
 
     Viewer(ViewerConnection connection, SessionMonitor monitor, long maxBytes, int maxMessages) {
         this.connection = connection;
@@ -48,6 +50,35 @@ public final class Viewer {
             sending = true;
         }
         pump();
+    }
+
+    /**
+     * Queues a session list the viewer asked for. Like the first snapshot it is not counted against
+     * the byte bound (it grows with the live sessions); instead at most one may wait.
+     *
+     * @return false if one still waits, and nothing was queued
+     */
+    boolean sendSnapshot(String snapshot) {
+        MonitorMessage message = new MonitorMessage(snapshot, 0);
+        synchronized (this) {
+            if (snapshotWaiting != null) {
+                return false;
+            }
+            if (!stopped) {
+                snapshotWaiting = message;
+            }
+        }
+        send(message);
+        return true;
+    }
+
+    /** Whether this viewer may act on sessions: it presented the monitor token. */
+    boolean admin() {
+        return connection.tokenPresented();
+    }
+
+    String remoteAddress() {
+        return connection.remoteAddress();
     }
 
     /** Queues one message, or drops this viewer if it would pass a bound. Never blocks. */
@@ -102,6 +133,7 @@ public final class Viewer {
             queuedBytes -= waiting.bytes();
         }
         queue.clear();
+        snapshotWaiting = null;
     }
 
     /**
@@ -114,6 +146,9 @@ public final class Viewer {
             MonitorMessage next;
             synchronized (this) {
                 next = stopped ? null : queue.poll();
+                if (next != null && next == snapshotWaiting) {
+                    snapshotWaiting = null;
+                }
                 if (next == null) {
                     sending = false;
                     return;

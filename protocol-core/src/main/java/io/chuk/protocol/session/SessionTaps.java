@@ -44,4 +44,23 @@ final class SessionTaps {
             output(new String(bytes, StandardCharsets.UTF_8));
         }
     }
+
+    /** Telnet output as queued for the client; taps get what its terminal shows. */
+    void terminalOutput(byte[] telnetBytes) {
+        if (taps.isEmpty()) {
+            return;
+        }
+        byte[] terminal = TelnetOutputFilter.strip(telnetBytes);
+        if (terminal.length > 0) {
+            for (SessionTap tap : taps) {
+                tap.terminalOutput(terminal);
+            }
+        }
+    }
+
+    void windowSize(int width, int height) {
+        for (SessionTap tap : taps) {
+            tap.windowSize(width, height);
+        }
+    }
 }
