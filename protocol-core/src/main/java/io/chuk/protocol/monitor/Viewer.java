@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * holds: messages waiting plus the one being written.
  *
  * <p>The {@code active_sessions} snapshot a viewer gets on attach is exempt from the byte bound:
- * it grows with the number of live sessions (about 300 bytes each), not with anybody's traffic,
+ * it grows with the number of live sessions (about 450 bytes each), not with anybody's traffic,
  * and counting it would drop every viewer of a busy server.
  */
 public final class Viewer {
