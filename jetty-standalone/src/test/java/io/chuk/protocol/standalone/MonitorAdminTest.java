@@ -43,6 +43,10 @@ class MonitorAdminTest {
                     port: 0
                     transport: telnet
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                  wstelnet:
+                    port: 0
+                    transport: ws_telnet
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                   tcp:
                     port: 0
                     transport: tcp
@@ -100,6 +104,19 @@ class MonitorAdminTest {
             int typed = shown.indexOf("hi");
             assertTrue(typed >= 0 && typed < shown.indexOf("Echo: hi\r\n> "), "the echo of typing comes first: " + shown);
             assertFalse(shown.contains("\u00FF"), "telnet commands are not part of the terminal stream: " + shown);
+        }
+    }
+
+    @Test
+    void terminalModeCarriesAWsTelnetSessionsStream() throws Exception {
+        try (WsClient viewer = admin(); WsClient client = WsClient.connect(running.ws("wstelnet", "/ws_telnet"))) {
+            String id = startedOn(viewer, "wstelnet");
+            client.awaitBinary("> ", new StringBuilder());
+            viewer.send("{\"type\": \"watch_session\", \"session_id\": \"" + id + "\", \"mode\": \"terminal\"}");
+            assertTrue(event(viewer, e -> e.contains("watch_response")).contains("\"status\": \"success\", \"mode\": \"terminal\""));
+            client.sendBinary("hi\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.awaitBinary("Echo: hi\r\n> ", new StringBuilder());
+            terminal(viewer, id, new ByteArrayOutputStream(), "Echo: hi\r\n> ");
         }
     }
 

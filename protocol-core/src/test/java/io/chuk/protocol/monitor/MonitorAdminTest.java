@@ -1,5 +1,6 @@
 package io.chuk.protocol.monitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ServerConfig;
@@ -213,6 +214,20 @@ class MonitorAdminTest {
         slow.completeOldest(true);
         monitor.handle(slowViewer, "{\"type\": \"list_sessions\"}");
         assertTrue(slow.texts().get(3).startsWith("{\"type\": \"active_sessions\""), "asking again once the list left works");
+    }
+
+    @Test
+    void attributesAreBoundedInNumberAndLength() throws Exception {
+        ProtocolSession session = open(Transport.TCP, new RecordingChannel());
+        for (int i = 0; i < 40; i++) {
+            session.attributes().put(String.format("a%02d", i), "v".repeat(300));
+        }
+        FakeViewerConnection connection = new FakeViewerConnection(true);
+        monitor.handle(monitor.attach(connection), "{\"type\": \"get_session\", \"session_id\": \"" + session.id() + "\"}");
+        JsonNode attributes = Json.read(last(connection)).path("session").path("attributes");
+        assertEquals(SessionDescription.MAX_ATTRIBUTES, attributes.size());
+        assertEquals("v".repeat(SessionDescription.MAX_ATTRIBUTE_CHARS), attributes.path("a00").textValue());
+        assertTrue(attributes.has("a31") && !attributes.has("a32"), "the first names are kept");
     }
 
     @Test
