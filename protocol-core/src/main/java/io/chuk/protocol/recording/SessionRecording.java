@@ -107,7 +107,7 @@ final class SessionRecording implements SessionTap {
     }
 
     @Override
-    public synchronized void resized(int width, int height) {
+    public synchronized void windowSize(int width, int height) {
         if (!stopped) {
             emit(Asciicast.RESIZE, width + "x" + height);
         }

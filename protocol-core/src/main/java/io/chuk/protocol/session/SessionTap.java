@@ -22,7 +22,15 @@ public interface SessionTap {
         output(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** The telnet client reported a new window size. */
-    default void resized(int width, int height) {
+    /**
+     * On {@code telnet} and {@code ws_telnet}: the bytes the client's terminal receives, in order,
+     * with the telnet layer taken out (commands and negotiation removed, {@code IAC IAC} as 0xFF):
+     * the output above plus echo, prompts and everything written raw. The array is not reused.
+     */
+    default void terminalOutput(byte[] bytes) {
+    }
+
+    /** On {@code telnet} and {@code ws_telnet}: the client reported a new window size (NAWS). */
+    default void windowSize(int width, int height) {
     }
 }

@@ -44,9 +44,21 @@ final class SessionTaps {
         }
     }
 
-    void resized(int width, int height) {
+    void terminalOutput(byte[] telnetBytes) {
+        if (taps.isEmpty()) {
+            return;
+        }
+        byte[] terminal = TelnetOutputFilter.strip(telnetBytes);
+        if (terminal.length > 0) {
+            for (SessionTap tap : taps) {
+                tap.terminalOutput(terminal);
+            }
+        }
+    }
+
+    void windowSize(int width, int height) {
         for (SessionTap tap : taps) {
-            tap.resized(width, height);
+            tap.windowSize(width, height);
         }
     }
 }

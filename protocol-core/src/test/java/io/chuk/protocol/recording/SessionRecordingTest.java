@@ -89,7 +89,7 @@ class SessionRecordingTest {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
         recording.output(new byte[] {'>', ' ', euro[0]});
         recording.output(new byte[] {euro[1], euro[2]});
-        recording.resized(120, 40);
+        recording.windowSize(120, 40);
         recording.input("hello".getBytes(StandardCharsets.UTF_8));
         List<String> lines = finish(recording);
         assertEquals("{\"version\": 2, \"width\": 100, \"height\": 30, \"timestamp\": 1700000000, \"title\": \"telnet session "
