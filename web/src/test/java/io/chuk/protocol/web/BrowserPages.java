@@ -88,7 +88,8 @@ public final class BrowserPages implements AutoCloseable {
         process.destroy();
     }
 
-    private static synchronized void install(Path work) throws Exception {
+    /** Chromium, playwright-core and the scenarios in {@code work}, each unless already there. */
+    public static synchronized void install(Path work) throws Exception {
         Files.createDirectories(work);
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             exec(Path.of("."), "bash", Path.of("..", "scripts", "ensure-client-tools.sh").toString());

@@ -1,7 +1,7 @@
 // Drives the browser pages of the web module in headless Chromium (playwright-core) and prints
 // one line: "OK <json>" when the scenario did what it must, else "FAIL <reason> <json>".
 // Usage: node pages.mjs <scenario> <page url> <screenshot directory>
-//   terminal-echo   type hello, see "Echo: hello"; resize the viewport, "info" shows the new size
+//   terminal-echo   type hello, see "Echo: hello"; paste; resize the viewport, "info" shows the new size
 //   terminal-login  Username: demo; a wrong and then the right password, never on the screen
 //   terminal-restart  prints "STOPPED?" once connected and waits for a line on stdin after the
 //                   caller stopped the server, then "RESTARTED?" and waits again; then it must
@@ -60,6 +60,15 @@ try {
       await shows('> ');
       await type('hello');
       await shows('Echo: hello');
+      // A paste (Ctrl-Shift-V, the context menu) reaches the server as typed text, UTF-8 included.
+      await page.evaluate(() => {
+        const data = new DataTransfer();
+        data.setData('text/plain', 'pasted \u00fc');
+        document.querySelector('#terminal textarea').dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      await page.keyboard.press('Enter');
+      await shows('Echo: pasted \u00fc');
       await page.setViewportSize({ width: 800, height: 420 });
       await page.waitForFunction(() => window.term.cols < 90);
       facts.size = await page.evaluate(() => window.term.cols + 'x' + window.term.rows);
