@@ -21,10 +21,22 @@
   fit.fit();
   term.focus();
 
-  // Ctrl-Shift-C/V: the browser's copy and paste (xterm.js copies the selection, and a paste
-  // reaches term.onData), not control characters for the server.
-  term.attachCustomKeyEventHandler((event) =>
-    !(event.ctrlKey && event.shiftKey && (event.code === 'KeyC' || event.code === 'KeyV')));
+  // Ctrl-Shift-C copies the selection; Ctrl-Shift-V is left to the browser, whose paste event
+  // xterm.js turns into term.onData. Neither is sent to the server as a control character.
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.ctrlKey && event.shiftKey && event.code === 'KeyC') {
+      if (event.type === 'keydown' && term.hasSelection()) {
+        if (navigator.clipboard) { // secure contexts only (https:, localhost)
+          navigator.clipboard.writeText(term.getSelection()).catch(() => document.execCommand('copy'));
+        } else {
+          document.execCommand('copy'); // xterm.js answers the copy event with the selection
+        }
+      }
+      event.preventDefault();
+      return false;
+    }
+    return !(event.ctrlKey && event.shiftKey && event.code === 'KeyV');
+  });
 
   let socket = null;
   let telnet = null;

@@ -1,7 +1,7 @@
 // Drives the browser pages of the web module in headless Chromium (playwright-core) and prints
 // one line: "OK <json>" when the scenario did what it must, else "FAIL <reason> <json>".
 // Usage: node pages.mjs <scenario> <page url> <screenshot directory>
-//   terminal-echo   type hello, see "Echo: hello"; paste; resize the viewport, "info" shows the new size
+//   terminal-echo   type hello, see "Echo: hello"; paste; copy (Ctrl-Shift-C); resize the viewport, "info" shows the new size
 //   terminal-login  Username: demo; a wrong and then the right password, never on the screen
 //   terminal-restart  prints "STOPPED?" once connected and waits for a line on stdin after the
 //                   caller stopped the server, then "RESTARTED?" and waits again; then it must
@@ -24,7 +24,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+const page = await context.newPage();
 page.setDefaultTimeout(15000);
 
 // Everything the terminal shows, one string per row, trailing blanks trimmed.
@@ -69,6 +71,9 @@ try {
       });
       await page.keyboard.press('Enter');
       await shows('Echo: pasted \u00fc');
+      await page.evaluate(() => window.term.selectAll());
+      await page.keyboard.press('Control+Shift+C');
+      await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('Echo: pasted \u00fc'));
       await page.setViewportSize({ width: 800, height: 420 });
       await page.waitForFunction(() => window.term.cols < 90);
       facts.size = await page.evaluate(() => window.term.cols + 'x' + window.term.rows);
