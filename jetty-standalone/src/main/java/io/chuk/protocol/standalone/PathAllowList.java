@@ -12,14 +12,13 @@ import java.util.Map;
 
 /**
  * The paths an entry's port serves, each with its methods (the WebSocket paths {@code GET}, the
- * operator endpoints {@code GET} and {@code HEAD}): another method on a listed path is answered
+ * pages and operator endpoints {@code GET} and {@code HEAD}): another method on a listed path is answered
  * 405 with an {@code Allow} header, and any other path 404 whatever the method, before anything
  * behind (the servlet context would answer 405 to a {@code POST} of an unknown path).
  */
 final class PathAllowList extends Handler.Wrapper {
 
     static final List<String> WEBSOCKET = List.of("GET");
-    static final List<String> READ_ONLY = List.of("GET", "HEAD");
 
     private final Map<String, List<String>> methodsByPath;
 

@@ -11,7 +11,12 @@ import io.chuk.protocol.tcp.RawConnectors;
 import io.chuk.protocol.tcp.RetryingServerConnector;
 import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
+import io.chuk.protocol.web.MonitorTokenFilter;
+import io.chuk.protocol.web.OperatorRoutes;
+import io.chuk.protocol.web.OperatorServlet;
+import jakarta.servlet.DispatcherType;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import io.chuk.protocol.tcp.TlsContexts;
@@ -33,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,34 +143,38 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     /**
-     * The handlers of one WebSocket entry: its operator endpoints and monitor guard in front of the
-     * servlet context with its WebSocket endpoints, behind the list of the paths it serves.
+     * The handlers of one WebSocket entry: the servlet context with its WebSocket endpoints, the
+     * monitor token filter and the operator servlet (pages, metrics, health), behind the list of
+     * the paths it serves.
      */
     private Handler entryHandlers(ServerConfig entry, SessionFactory factory) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        Map<String, List<String>> methods = new HashMap<>();
+        methods.put(entry.wsPath(), PathAllowList.WEBSOCKET);
+        if (entry.enableMonitoring()) {
+            methods.put(entry.monitorPath(), PathAllowList.WEBSOCKET);
+        }
+        OperatorRoutes routes = new OperatorRoutes().pages(entry)
+                .observability(entry.observability(), meters, () -> server != null && server.isStarted() && runtime.accepting());
+        if (!routes.isEmpty()) {
+            OperatorServlet operator = routes.servlet();
+            ServletHolder holder = new ServletHolder("chuk-operator", operator);
+            operator.urlPatterns().forEach(pattern -> context.addServlet(holder, pattern));
+            operator.paths().forEach(path -> methods.put(path, OperatorServlet.METHODS));
+        }
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
                 container.addEndpoint(endpoint);
             }
             PausableWebSockets.install(context, entry.wsPath());
-        });
-        Map<String, List<String>> methods = new HashMap<>();
-        methods.put(entry.wsPath(), PathAllowList.WEBSOCKET);
-        Handler handler = context;
-        if (entry.enableMonitoring()) {
-            methods.put(entry.monitorPath(), PathAllowList.WEBSOCKET);
-            if (entry.monitorToken() != null) {
-                handler = new MonitorGuard(handler, entry.monitorPath(), entry.monitorToken());
+            if (entry.enableMonitoring() && entry.monitorToken() != null) {
+                // isMatchAfter=false: ahead of the WebSocket upgrade filter, which is in place by now.
+                servletContext.addFilter("chuk-monitor-token", new MonitorTokenFilter(entry.monitorToken()))
+                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, entry.monitorPath());
             }
-        }
-        if (entry.observability().metrics() || entry.observability().health()) {
-            OperatorEndpoints operator = new OperatorEndpoints(handler, entry.observability(), meters,
-                    () -> server != null && server.isStarted() && runtime.accepting());
-            operator.paths().forEach(path -> methods.put(path, PathAllowList.READ_ONLY));
-            handler = operator;
-        }
-        return new PathAllowList(handler, methods);
+        });
+        return new PathAllowList(context, methods);
     }
 
     private String failedEntry() {

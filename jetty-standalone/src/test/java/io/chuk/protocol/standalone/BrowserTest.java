@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.web.BrowserPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ClientTools.ensureInstalled();
-        Files.createDirectories(DIR);
-        if (!Files.isDirectory(DIR.resolve("node_modules").resolve("playwright-core"))) {
-            run(DIR, "npm", "install", "--silent", "--no-audit", "--no-fund", "--no-save", "playwright-core@1.65.1");
-        }
+        BrowserPages.install(DIR);
         Files.copy(Path.of("src", "test", "resources", "browser", "ws-echo.mjs"), DIR.resolve("ws-echo.mjs"),
                 StandardCopyOption.REPLACE_EXISTING);
         running = new RunningServer("""

@@ -47,6 +47,7 @@ class OperatorPortsTest {
               chat:
                 port: 0
                 transport: ws_telnet
+                web_terminal: true
                 handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
               plain:
                 port: 0
@@ -72,14 +73,16 @@ class OperatorPortsTest {
                     "/health/live", "200 200 405 405 405",
                     "/monitor", "401 405 405 405 405",
                     "/ws", "404 405 405 405 405"),
-            "chat", Map.of("/ws_telnet", "404 405 405 405 405"),
+            "chat", Map.of("/ws_telnet", "404 405 405 405 405",
+                    "/", "200 200 405 405 405",
+                    "/vendor/xterm.js", "200 200 405 405 405"),
             "plain", Map.of("/plain", "404 405 405 405 405"));
     private static final List<String> PATHS = List.of("/metrics", "/health", "/health/ready", "/health/live",
-            "/monitor", "/ws", "/ws_telnet", "/plain", "/", RANDOM);
+            "/monitor", "/ws", "/ws_telnet", "/plain", "/", "/vendor/xterm.js", RANDOM);
     /** The Allow header of a 405 on each path. */
     private static final Map<String, String> ALLOW = Map.of("/metrics", "GET, HEAD", "/health", "GET, HEAD",
             "/health/ready", "GET, HEAD", "/health/live", "GET, HEAD", "/monitor", "GET",
-            "/ws", "GET", "/ws_telnet", "GET", "/plain", "GET");
+            "/ws", "GET", "/ws_telnet", "GET", "/plain", "GET", "/", "GET, HEAD", "/vendor/xterm.js", "GET, HEAD");
     private static final Map<String, String> WS_PATHS = Map.of("ops", "/ws", "chat", "/ws_telnet", "plain", "/plain");
 
     @ParameterizedTest(name = "operator entry listed {0}")
@@ -108,6 +111,7 @@ class OperatorPortsTest {
             assertEquals(List.of(), mismatches);
 
             assertTrue(send(running.port("ops"), "GET", "/metrics").body().contains("chuk_sessions_active"));
+            assertTrue(send(running.port("chat"), "GET", "/").body().contains("data-ws-path=\"/ws_telnet\""));
             for (String entry : WS_PATHS.keySet()) {
                 for (Map.Entry<String, String> other : WS_PATHS.entrySet()) {
                     String uri = running.ws(entry, other.getValue());

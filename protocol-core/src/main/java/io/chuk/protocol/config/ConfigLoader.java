@@ -211,6 +211,11 @@ public final class ConfigLoader {
                     "must differ from ws_path (" + path + ")"));
             return Optional.empty();
         }
+        if (transport.isWebSocket() && entry.get(ServerKeys.WEB_TERMINAL) && path.equals("/")) {
+            problems.add(new ConfigException.Problem(prefix + ServerKeys.WEB_TERMINAL.name(),
+                    "needs ws_path other than / (the page is served at /)"));
+            return Optional.empty();
+        }
         return Optional.of(entry.build());
     }
 

@@ -195,6 +195,11 @@ public final class ServerConfig implements ServerSettings {
         return get(MONITOR_TOKEN);
     }
 
+    /** {@code web_terminal}: the browser page at {@code /} of this entry's port. */
+    public boolean webTerminal() {
+        return get(WEB_TERMINAL);
+    }
+
     public boolean proxyProtocol() {
         return get(PROXY_PROTOCOL);
     }

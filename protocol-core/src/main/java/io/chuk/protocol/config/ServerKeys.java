@@ -113,6 +113,8 @@ public final class ServerKeys {
             "serve health_path, .../live and .../ready");
     public static final ConfigKey<String> HEALTH_PATH = optional("health_path", path(), "/health", WEBSOCKET_ONLY,
             "the health endpoint's path");
+    public static final ConfigKey<Boolean> WEB_TERMINAL = optional("web_terminal", bool(), false, WEBSOCKET_ONLY,
+            "serve the browser terminal page (ws_telnet) or line page (websocket) at / of this entry's port");
     public static final ConfigKey<Boolean> PROXY_PROTOCOL = optional("proxy_protocol", bool(), false, RAW_ONLY,
             "expect a PROXY protocol (v1 or v2) header from a load balancer");
     public static final ConfigKey<List<String>> TRUSTED_PROXIES = optional("trusted_proxies", stringList(),
@@ -132,7 +134,7 @@ public final class ServerKeys {
             MAX_MESSAGE_SIZE, MONITOR_TOKEN, MAX_CONNECTIONS_PER_IP, MAX_CONNECTION_RATE_PER_IP, MAX_OUTPUT_BUFFER,
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
-            PROXY_PROTOCOL, TRUSTED_PROXIES, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
+            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

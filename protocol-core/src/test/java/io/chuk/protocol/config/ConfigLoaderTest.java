@@ -528,6 +528,13 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void webTerminalNeedsAWsPathOtherThanTheRootItsPageIsServedAt() {
+            assertProblem(rejected(multi("ws", "transport: ws_telnet\nhandler_class: " + HANDLER
+                            + "\nweb_terminal: true\nws_path: /")),
+                    "servers.ws.web_terminal", "needs ws_path other than / (the page is served at /)");
+        }
+
+        @Test
         void severalProblemsAreReportedTogether() {
             ConfigException e = rejected("""
                     servers:

@@ -59,9 +59,7 @@ public final class ProtocolServerListener implements ServletContextListener {
                 "CDI is not available: Weld's servlet listener must be declared before this one in web.xml"));
         runtime = new ProtocolRuntime(config, handlers);
         new WebSocketEndpoints(context, runtime).register();
-        if (OperatorServlet.register(context, runtime)) {
-            LOG.info("Operator endpoints (metrics, health) registered under {}", context.getContextPath());
-        }
+        OperatorRegistration.register(context, runtime);
         companion = new CompanionConnector(runtime, webappLoader);
         companion.start(config.source());
         context.setAttribute(PORTS_ATTRIBUTE, companion.localPorts());

@@ -4,6 +4,7 @@ import io.chuk.protocol.config.ConfigException;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.session.SessionFactory;
+import io.chuk.protocol.web.MonitorTokenFilter;
 import io.chuk.protocol.websocket.MonitorEndpoint;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;

@@ -1,5 +1,6 @@
 package io.chuk.protocol.war;
 
+import io.chuk.protocol.web.BrowserPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The built WAR on real distributions fetched from Maven Central (Tomcat 10.1 and 11, jetty-home
  * 12.1): deployed unchanged as {@code protocol.war} with {@code CHUK_CONFIG} pointing at a YAML,
- * WebSocket echo under the context path, the monitor token, telnet echo on the companion port, a
+ * WebSocket echo under the context path, the browser terminal page (echo and resize in headless
+ * Chromium, screenshots in {@code target/screenshots}), the monitor token, telnet echo on the companion port, a
  * goodbye on container stop and every port free afterwards.
  */
 class DistributionIT {
@@ -55,6 +57,14 @@ class DistributionIT {
             assertEquals("405 GET, HEAD", TestClients.statusAndAllow("POST", "http://127.0.0.1:" + http + "/protocol/metrics"));
             assertEquals("405 GET, HEAD", TestClients.statusAndAllow("DELETE", "http://127.0.0.1:" + http + "/protocol/health/ready"));
             assertEquals("405 GET, HEAD", TestClients.statusAndAllow("OPTIONS", "http://127.0.0.1:" + http + "/protocol/health"));
+            // The browser terminal of the ws_telnet entry (preferred over the websocket entry's line page).
+            String page = "http://127.0.0.1:" + http + "/protocol/";
+            assertTrue(TestClients.httpGet(page).contains("data-ws-path=\"/ws_telnet\""), "the terminal page");
+            assertEquals("200", TestClients.statusAndAllow("HEAD", page + "vendor/xterm.js"));
+            assertEquals("405 GET, HEAD", TestClients.statusAndAllow("POST", page));
+            String browser = BrowserPages.run(Path.of("target", "browser"), "terminal-echo", page,
+                    Path.of("target", "screenshots", distribution));
+            assertTrue(browser.startsWith("OK "), browser);
             try (TestClients.Line injected = new TestClients.Line(commands)) {
                 injected.await("> ", Duration.ofSeconds(10));
                 injected.send("uptime\n"); // answered from a CDI-injected application bean
@@ -138,9 +148,11 @@ class DistributionIT {
                     monitor_token: s3cret
                     enable_metrics: true
                     enable_health: true
+                    web_terminal: true
                   ws_telnet:
                     transport: ws_telnet
                     ws_path: /ws_telnet
+                    web_terminal: true
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                 """.formatted(telnetPort, commandsPort));
     }

@@ -1,4 +1,4 @@
-package io.chuk.protocol.war;
+package io.chuk.protocol.web;
 
 import io.chuk.protocol.monitor.MonitorToken;
 import jakarta.servlet.FilterChain;
@@ -12,18 +12,18 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 
 /**
- * The WAR's {@code monitor_token} guard: answers 401 (no token) or 403 (wrong token) before the
- * container's WebSocket upgrade, since the monitor shows other people's input. The listener maps
- * it to the monitor path ahead of every other filter; the check itself is {@link MonitorToken},
- * shared with the standalone server.
+ * The {@code monitor_token} guard of the monitor path, in the standalone server and the WAR:
+ * answers 401 (no token) or 403 (wrong token) before the WebSocket upgrade, since the monitor
+ * shows other people's input. Each host maps it to the monitor path ahead of the upgrade filter;
+ * the check itself is {@link MonitorToken}.
  */
-final class MonitorTokenFilter extends HttpFilter {
+public final class MonitorTokenFilter extends HttpFilter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.war");
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.monitor");
 
-    private final MonitorToken token;
+    private final transient MonitorToken token;
 
-    MonitorTokenFilter(String token) {
+    public MonitorTokenFilter(String token) {
         this.token = new MonitorToken(token);
     }
 

@@ -1,0 +1,87 @@
+package io.chuk.protocol.web;
+
+import io.chuk.protocol.config.Observability;
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.api.Transport;
+import io.chuk.protocol.metrics.SessionMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The route table of one {@link OperatorServlet}: path (in the context) → what it serves. Pages
+ * and assets are static resources keyed by path, so another page is one more {@link #add} line.
+ */
+public final class OperatorRoutes {
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    /**
+     * The browser page of a {@code web_terminal} entry at {@code /}: the xterm.js terminal for
+     * {@code ws_telnet}, the line page for {@code websocket}; nothing otherwise.
+     */
+    public OperatorRoutes pages(ServerConfig entry) {
+        if (!entry.transport().isWebSocket() || !entry.webTerminal()) {
+            return this;
+        }
+        Map<String, String> values = Map.of("WS_PATH", entry.wsPath(), "SERVER", entry.name());
+        add("/page.css", StaticResource.of("page.css", StaticResource.CSS));
+        add("/connection.js", StaticResource.of("connection.js", StaticResource.JAVASCRIPT));
+        if (entry.transport() == Transport.WS_TELNET) {
+            add("/", StaticResource.page("terminal.html", values));
+            add("/terminal.js", StaticResource.of("terminal.js", StaticResource.JAVASCRIPT));
+            add("/telnet-client.js", StaticResource.of("telnet-client.js", StaticResource.JAVASCRIPT));
+            add("/vendor/xterm.js", StaticResource.of("vendor/xterm.js", StaticResource.JAVASCRIPT));
+            add("/vendor/xterm.css", StaticResource.of("vendor/xterm.css", StaticResource.CSS));
+            add("/vendor/addon-fit.js", StaticResource.of("vendor/addon-fit.js", StaticResource.JAVASCRIPT));
+        } else {
+            add("/", StaticResource.page("line.html", values));
+            add("/line.js", StaticResource.of("line.js", StaticResource.JAVASCRIPT));
+        }
+        return this;
+    }
+
+    /**
+     * Prometheus text at {@code metrics_path} and {@code health_path} with {@code /live} (the
+     * process answers) and {@code /ready} ({@code ready}: 503 while starting or draining), as enabled.
+     */
+    public OperatorRoutes observability(Observability observability, PrometheusMeterRegistry registry,
+                                        BooleanSupplier ready) {
+        if (observability.metrics()) {
+            add(observability.metricsPath(), (request, response) -> Route.respond(response, HttpServletResponse.SC_OK,
+                    SessionMetrics.PROMETHEUS_TEXT, registry.scrape()));
+        }
+        if (observability.health()) {
+            Route readiness = (request, response) -> {
+                boolean up = ready.getAsBoolean();
+                Route.respond(response, up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "application/json", up ? SessionMetrics.UP : SessionMetrics.DOWN);
+            };
+            String health = observability.healthPath();
+            add(health, readiness);
+            add(health + "/ready", readiness);
+            add(health + "/live", (request, response) -> Route.respond(response, HttpServletResponse.SC_OK,
+                    "application/json", SessionMetrics.UP));
+        }
+        return this;
+    }
+
+    /** Serves {@code route} at {@code path}; a path can have one route only. */
+    public OperatorRoutes add(String path, Route route) {
+        if (routes.putIfAbsent(path, route) != null) {
+            throw new IllegalArgumentException("two routes for the path " + path);
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return routes.isEmpty();
+    }
+
+    public OperatorServlet servlet() {
+        return new OperatorServlet(routes);
+    }
+}
