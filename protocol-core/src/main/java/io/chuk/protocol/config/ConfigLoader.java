@@ -216,7 +216,41 @@ public final class ConfigLoader {
                     "needs ws_path other than / (the page is served at /)"));
             return Optional.empty();
         }
+        if (transport.isWebSocket() && !httpPathsDiffer(entry, prefix, problems)) {
+            return Optional.empty();
+        }
         return Optional.of(entry.build());
+    }
+
+    /** Every HTTP path one WebSocket entry serves is served once: a clash is reported under the later key. */
+    private static boolean httpPathsDiffer(ServerConfig.Builder entry, String prefix, List<ConfigException.Problem> problems) {
+        Map<String, String> served = new LinkedHashMap<>();
+        served.put(entry.get(ServerKeys.WS_PATH), ServerKeys.WS_PATH.name());
+        if (entry.get(ServerKeys.WEB_TERMINAL)) {
+            served.put("/", ServerKeys.WEB_TERMINAL.name());
+        }
+        if (entry.get(ServerKeys.ENABLE_MONITORING)) {
+            served.putIfAbsent(entry.get(ServerKeys.MONITOR_PATH), ServerKeys.MONITOR_PATH.name());
+        }
+        List<Map.Entry<ConfigKey<String>, String>> more = new ArrayList<>();
+        if (entry.get(ServerKeys.ENABLE_METRICS)) {
+            more.add(Map.entry(ServerKeys.METRICS_PATH, entry.get(ServerKeys.METRICS_PATH)));
+        }
+        if (entry.get(ServerKeys.ENABLE_HEALTH)) {
+            String health = entry.get(ServerKeys.HEALTH_PATH);
+            more.add(Map.entry(ServerKeys.HEALTH_PATH, health));
+            more.add(Map.entry(ServerKeys.HEALTH_PATH, health + "/live"));
+            more.add(Map.entry(ServerKeys.HEALTH_PATH, health + "/ready"));
+        }
+        for (Map.Entry<ConfigKey<String>, String> path : more) {
+            String owner = served.putIfAbsent(path.getValue(), path.getKey().name());
+            if (owner != null) {
+                problems.add(new ConfigException.Problem(prefix + path.getKey().name(),
+                        "path " + path.getValue() + " is already served by " + owner));
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> void readInto(ServerConfig.Builder entry, ConfigKey<T> key, Map<String, Object> given,

@@ -521,6 +521,16 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void metricsOrHealthOnAPathTheEntryAlreadyServesIsRefused() {
+            assertProblem(rejected(multi("ws", "transport: ws_telnet\nhandler_class: " + HANDLER
+                            + "\nweb_terminal: true\nenable_metrics: true\nmetrics_path: /")),
+                    "servers.ws.metrics_path", "path / is already served by web_terminal");
+            assertProblem(rejected(multi("ws", "transport: websocket\nhandler_class: " + HANDLER
+                            + "\nenable_health: true\nhealth_path: /ws")),
+                    "servers.ws.health_path", "path /ws is already served by ws_path");
+        }
+
+        @Test
         void monitorPathEqualToWsPathWithMonitoringOn() {
             assertProblem(rejected(multi("ws", "transport: websocket\nhandler_class: " + HANDLER
                             + "\nenable_monitoring: true\nws_path: /live\nmonitor_path: live")),
