@@ -73,6 +73,24 @@ final class Container implements AutoCloseable {
         }
     }
 
+    /** Polls the log until it contains TEXT; returns the log. */
+    String awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String logs = logs();
+            if (logs.contains(text)) {
+                return logs;
+            }
+            if (!running()) {
+                throw new AssertionError("container exited before logging '" + text + "':\n" + logs());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' in the log within " + timeout + ":\n" + logs);
+            }
+            Thread.sleep(200); // poll interval, not synchronisation: the loop re-reads the log
+        }
+    }
+
     /** Waits for the container to end and returns its exit code. */
     int awaitExit(Duration timeout) {
         Podman.Result waited = Podman.podman(timeout, "wait", name).expectSuccess("podman wait");

@@ -56,7 +56,7 @@ class ServerImageIT {
         }
         try (Container container = Container.run(image, List.of())) {
             container.awaitPort(8026, START);
-            String logs = container.logs();
+            String logs = container.awaitLog("ws://0.0.0.0:8026/ws_telnet", START);
             assertTrue(logs.contains("Configuration: /opt/chuk/default.yaml"), logs);
             assertTrue(logs.contains("0.0.0.0:8023") && logs.contains("ws://0.0.0.0:8025/ws"), logs);
             try (Clients.Line telnet = new Clients.Line(8023); Clients.Line tcp = new Clients.Line(8024);
