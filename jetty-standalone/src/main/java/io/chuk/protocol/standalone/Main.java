@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
             "",
             "With no arguments, runs the bundled echo sample on 127.0.0.1 (telnet 8023, tcp 8024, websocket 8025).",
             "With -c FILE, runs the servers of a YAML configuration.",
+            "With --config-search FILE[,FILE...] (the container image's entry point), runs $CHUK_CONFIG when set,",
+            "else the first of the files that exists, else the bundled default.",
             "With a HANDLER class, runs that handler on one port."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped normally (also after SIGTERM/SIGINT)", "1:configuration or start-up error",
@@ -41,6 +43,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file.")
     Path configFile;
+
+    @Option(names = "--config-search", paramLabel = "FILE", split = ",",
+            description = "Without -c: run $CHUK_CONFIG when set, else the first of these files that exists, else the bundled default.")
+    List<Path> configSearch = List.of();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "HANDLER",
             description = "Handler class to run directly: com.example.MyHandler or package:ClassName.")
@@ -128,7 +134,12 @@ public final class Main implements Callable<Integer> {
         if (transport != null) {
             throw new IllegalArgumentException("--transport is for running a HANDLER directly; set transport in the YAML");
         }
-        ProtocolConfig loaded = configFile != null ? loader.load(configFile) : loader.loadResource(DEFAULT_CONFIG);
+        Path chosen = configFile != null || configSearch.isEmpty() ? configFile
+                : ConfigSearch.choose(System.getenv(ConfigSearch.ENV), configSearch).orElse(null);
+        ProtocolConfig loaded = chosen != null ? loader.load(chosen) : loader.loadResource(DEFAULT_CONFIG);
+        if (!configSearch.isEmpty()) {
+            LOG.info("Configuration: {}", loaded.source());
+        }
         if (port != null && loaded.servers().size() != 1) {
             throw new IllegalArgumentException("--port needs a configuration with exactly one server; "
                     + loaded.source() + " has " + loaded.servers().size());

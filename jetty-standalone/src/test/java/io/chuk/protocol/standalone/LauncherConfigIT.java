@@ -58,4 +58,24 @@ class LauncherConfigIT {
                     + "1048576 bytes (1 MiB); it was not parsed"), output);
         }
     }
+
+    @Test
+    void configSearchRunsChukConfigWhenSetElseTheFirstFileThatExists() throws Exception {
+        Path named = Files.writeString(dir.resolve("named.yaml"), "servers:\n  tcp:\n    transport: tcp\n    port: 70000\n"
+                + "    handler_class: " + HANDLER + "\n");
+        Path mounted = Files.writeString(dir.resolve("mounted.yaml"), "servers:\n  tcp:\n    transport: tcp\n    port: 80000\n"
+                + "    handler_class: " + HANDLER + "\n");
+        String search = dir.resolve("absent.yaml") + "," + mounted;
+        try (LauncherProcess launcher = LauncherProcess.withEnvironment("CHUK_CONFIG", named.toString(),
+                "--config-search", search)) {
+            assertEquals(1, launcher.awaitExit());
+            String output = launcher.output();
+            assertTrue(output.contains(named + ": servers.tcp.port: must be between 0 and 65535, got 70000"), output);
+        }
+        try (LauncherProcess launcher = LauncherProcess.withEnvironment("CHUK_CONFIG", "", "--config-search", search)) {
+            assertEquals(1, launcher.awaitExit());
+            String output = launcher.output();
+            assertTrue(output.contains(mounted + ": servers.tcp.port: must be between 0 and 65535, got 80000"), output);
+        }
+    }
 }

@@ -36,6 +36,11 @@ final class LauncherProcess implements AutoCloseable {
         return new LauncherProcess(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "launcher"), args);
     }
 
+    /** The launcher with one more environment variable. */
+    static LauncherProcess withEnvironment(String name, String value, String... args) throws IOException {
+        return new LauncherProcess(List.of("env", name + "=" + value), args);
+    }
+
     private LauncherProcess(List<String> prefix, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
