@@ -164,6 +164,14 @@ public final class TelnetEngine {
         default void onOptionChanged(int option, boolean local, boolean enabled) {
         }
 
+        /**
+         * A complete, non-empty sub-negotiation of an option the engine does not interpret
+         * itself (GMCP, MSDP, ...), unescaped and within {@link TelnetSettings#maxSubnegotiationLength()}.
+         * The array is the engine's buffer, only valid during the call.
+         */
+        default void onSubnegotiation(int option, byte[] body, int off, int len) {
+        }
+
         /** {@code IAC IP}: the user pressed the interrupt key (Ctrl-C in most clients). */
         default void onInterrupt() {
         }
@@ -934,7 +942,8 @@ public final class TelnetEngine {
                 charsetSubnegotiation(length);
                 break;
             default:
-                break; // not ours: ignore
+                listener.onSubnegotiation(option, sb, 0, length); // the listener's protocol, or ignored
+                break;
         }
     }
 
@@ -1127,17 +1136,7 @@ public final class TelnetEngine {
     }
 
     private void subnegotiation(int option, byte[] body) {
-        pending.write(IAC);
-        pending.write(SB);
-        pending.write(option);
-        for (byte b : body) {
-            pending.write(b);
-            if ((b & 0xFF) == IAC) {
-                pending.write(IAC);
-            }
-        }
-        pending.write(IAC);
-        pending.write(SE);
+        pending.writeBytes(Subnegotiation.frame(option, body));
     }
 
     private void flush() {
