@@ -83,6 +83,19 @@ class MudEndToEndTest {
         return file;
     }
 
+    /** The MTTS flags of the one live session, once its client has reported them (bounded wait). */
+    private static int awaitMttsFlags() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            int flags = running.server.sessionHost().registry().sessions().stream()
+                    .flatMap(session -> session.terminal().stream()).mapToInt(t -> t.mttsFlags()).max().orElse(0);
+            if (flags != 0 || System.nanoTime() > deadline) {
+                return flags;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     private static long rowsContaining(List<String> screen, String text) {
         return screen.stream().filter(row -> row.contains(text)).count();
     }
@@ -97,6 +110,7 @@ class MudEndToEndTest {
             tintin.awaitText("MSSP-VAR NAME=Test MUD");
             tintin.awaitText("MSSP-VAR PLAYERS=1");
             tintin.awaitText("MSSP-VAR CODEBASE=chuk");
+            assertEquals(271, awaitMttsFlags(), "TTYPE was cycled up to TinTin++'s MTTS entry");
 
             tintin.type("look");
             tintin.enter();

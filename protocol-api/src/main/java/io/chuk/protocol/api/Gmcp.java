@@ -20,7 +20,11 @@ public interface Gmcp {
      */
     boolean send(String packageName, Object value);
 
-    /** What the client's {@code Core.Hello} said ({@code client}, {@code version}); empty until then. */
+    /**
+     * What the client's {@code Core.Hello} said ({@code client}, {@code version}); empty until then.
+     * This and the supported packages are updated as each read from the client is decoded, before
+     * the handler's {@code onGmcp} calls for that read.
+     */
     Map<String, String> client();
 
     /**

@@ -94,6 +94,8 @@ import org.slf4j.LoggerFactory;
  *       it escapes (option 255 is {@code IAC SB IAC IAC}) and {@code IAC SB IAC SE} is empty.</li>
  *   <li>A sub-negotiation body longer than {@link TelnetSettings#maxSubnegotiationLength()} is
  *       discarded whole; the bytes up to its end are read but not stored.</li>
+ *   <li>A complete sub-negotiation of an option the engine does not interpret (GMCP, MSDP, ...)
+ *       goes to {@link Listener#onSubnegotiation}; the engine itself never answers it.</li>
  *   <li>Unknown options are refused, SE outside a sub-negotiation, NOP, DM and GA are ignored,
  *       AYT is answered with visible text. A run of AYTs with no data in between, or of
  *       DO TIMING-MARKs with nothing in between, is answered once, so neither can be used to

@@ -90,6 +90,20 @@ class TelnetMudSubnegotiationTest {
         assertEquals("", hex(r.sentBytes()), "answers to our own offers are not answered");
     }
 
+    @Test
+    void terminalTypesAreCycledUntilTheMttsEntryRepeats() {
+        Recorder r = new Recorder();
+        TelnetEngine engine = mudEngine(r);
+        engine.start();
+        engine.receive(b(IAC, WILL, 24));
+        for (String name : List.of("TINTIN++", "xterm-256color", "MTTS 271", "MTTS 271")) {
+            engine.receive(b(IAC, SB, 24, 0, name, IAC, SE));
+        }
+        assertEquals(4, engine.terminalTypeQueries(), "asked until the list repeated");
+        assertEquals(271, engine.terminalInfo().mttsFlags());
+        assertEquals("TINTIN++", engine.terminalType());
+    }
+
     @Property(tries = 300)
     void anyStreamOfMudMessagesKeepsWithinTheBoundAndNeverThrows(@ForAll("mudStreams") byte[] stream) {
         Recorder r = new Recorder();

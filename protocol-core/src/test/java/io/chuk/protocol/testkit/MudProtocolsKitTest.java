@@ -155,6 +155,18 @@ class MudProtocolsKitTest {
     }
 
     @Test
+    void wsTelnetCarriesGmcpAsTelnetDoes() {
+        HEARD.clear();
+        try (TestSession client = HandlerTestKit.builder(Mud.class).transport(Transport.WS_TELNET)
+                .mudClient(MudProtocol.GMCP).open()) {
+            assertTrue(hex(client.bytes()).contains(hex(b(IAC, SB, GMCP, "Char.Vitals {\"hp\":100}", IAC, SE))));
+            client.sendBytes(b(IAC, SB, GMCP, "Core.Hello {\"client\":\"Web\"}", IAC, SE));
+            assertTrue(HEARD.contains("gmcp Core.Hello {\"client\":\"Web\"} client={client=Web} char=false"),
+                    HEARD.toString());
+        }
+    }
+
+    @Test
     void malformedGmcpIsOneWarningAndTheSessionGoesOn() {
         PrintStream original = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
