@@ -62,8 +62,11 @@ final class MsdpChannel implements Msdp {
         }
     }
 
-    /** A message from the client: its commands answered; returns the variables for the handler. */
-    List<MsdpCodec.Variable> received(byte[] body, int off, int len) {
+    /**
+     * A message from the client: its commands' answers go to {@code reply} (which the telnet layer
+     * sends after its own replies to the same read); returns the variables for the handler.
+     */
+    List<MsdpCodec.Variable> received(byte[] body, int off, int len, Consumer<byte[]> reply) {
         if (!enabled()) {
             return List.of(); // MSDP was never agreed: nothing to answer
         }
@@ -78,8 +81,8 @@ final class MsdpChannel implements Msdp {
         synchronized (server) {
             outcome = server.receive(variables);
         }
-        for (byte[] reply : outcome.replies()) {
-            send.accept(Subnegotiation.frame(TelnetOption.MSDP, reply));
+        for (byte[] answer : outcome.replies()) {
+            reply.accept(Subnegotiation.frame(TelnetOption.MSDP, answer));
         }
         return outcome.forHandler();
     }

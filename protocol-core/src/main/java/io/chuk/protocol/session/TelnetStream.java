@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * one, never before.
  *
  * <p>The MUD protocols the entry offers ({@link MudSettings}) are answered here too: GMCP and MSDP
- * messages become handler callbacks ({@link Decoded#events()}), a {@code DO MSSP} is answered at
- * once with the server's status.
+ * messages become handler callbacks ({@link Decoded#events()}); MSDP commands and a {@code DO MSSP}
+ * are answered right after the engine's own replies to the same read.
  */
 final class TelnetStream implements TelnetEngine.Listener {
 
@@ -46,12 +46,8 @@ final class TelnetStream implements TelnetEngine.Listener {
     private final MsdpChannel msdp;
     /** Handler callbacks for what the current read brought (MUD messages, protocols agreed). */
     private final List<HandlerInvoker.Callback> events = new ArrayList<>();
-    /** Output that must follow the engine's replies to the current read (MSSP after its WILL). */
+    /** Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP answers). */
     private final ByteArrayOutputStream afterReplies = new ByteArrayOutputStream();
-
-    TelnetStream(TelnetSettings settings, Consumer<byte[]> send) {
-        this(settings, MudSettings.NONE, "", send);
-    }
 
     /** With {@code mud}'s options offered; {@code settings} must offer them ({@link MudSettings#offeredOptions()}). */
     TelnetStream(TelnetSettings settings, MudSettings mud, String sessionId, Consumer<byte[]> send) {
@@ -224,7 +220,7 @@ final class TelnetStream implements TelnetEngine.Listener {
                 events.add(h -> h.onGmcp(message.packageName(), message.json()));
             }
         } else if (option == TelnetOption.MSDP && msdp != null) {
-            for (MsdpCodec.Variable variable : msdp.received(body, off, len)) {
+            for (MsdpCodec.Variable variable : msdp.received(body, off, len, afterReplies::writeBytes)) {
                 events.add(h -> h.onMsdp(variable.name(), variable.value()));
             }
         }
