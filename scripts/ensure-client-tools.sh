@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the real programs the end-to-end tests drive (telnet, expect, plink, HAProxy in front
-# of the telnet port, and headless Chromium for a browser page), when they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
+# of the telnet port, headless Chromium for a browser page, and the TinTin++ MUD client), when they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
 set -euo pipefail
 missing=()
 command -v telnet >/dev/null 2>&1 || missing+=(telnet)
@@ -8,6 +8,8 @@ command -v expect >/dev/null 2>&1 || missing+=(expect)
 command -v plink >/dev/null 2>&1 || missing+=(putty-tools)
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Debian installs TinTin++ (a MUD client) under /usr/games, which is not on every PATH.
+command -v tt++ >/dev/null 2>&1 || [ -x /usr/games/tt++ ] || missing+=(tintin++)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

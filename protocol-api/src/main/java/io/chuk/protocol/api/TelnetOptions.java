@@ -14,6 +14,12 @@ public final class TelnetOptions {
     public static final int LINEMODE = 34;
     public static final int NEW_ENVIRON = 39;
     public static final int CHARSET = 42;
+    /** MUD Server Data Protocol (see {@link Msdp}). */
+    public static final int MSDP = 69;
+    /** MUD Server Status Protocol. */
+    public static final int MSSP = 70;
+    /** Generic MUD Communication Protocol (see {@link Gmcp}). */
+    public static final int GMCP = 201;
 
     private TelnetOptions() {
     }

@@ -1,5 +1,8 @@
 package io.chuk.protocol.handlers;
 
+import io.chuk.protocol.api.Gmcp;
+import io.chuk.protocol.api.Msdp;
+import io.chuk.protocol.api.MudProtocol;
 import io.chuk.protocol.api.ServerSettings;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.api.SessionDirectory;
@@ -79,6 +82,24 @@ public abstract class BaseHandler {
      */
     public final void setInputHidden(boolean hidden) {
         context().setInputHidden(hidden);
+    }
+
+    /** GMCP of this session: never null; {@link Gmcp#enabled()} once a telnet client agreed (see {@link MudProtocols}). */
+    public final Gmcp gmcp() {
+        return context().gmcp();
+    }
+
+    /** MSDP of this session: never null; talks once a telnet client agreed (see {@link MudProtocols}). */
+    public final Msdp msdp() {
+        return context().msdp();
+    }
+
+    /**
+     * Sends a GMCP message ({@code sendGmcp("Char.Vitals", Map.of("hp", 100))}); returns whether it
+     * was sent (false unless the client agreed to GMCP). See {@link Gmcp#send}.
+     */
+    public final boolean sendGmcp(String packageName, Object value) {
+        return gmcp().send(packageName, value);
     }
 
     protected final HandlerContext context() {
@@ -241,6 +262,32 @@ public abstract class BaseHandler {
      */
     public void onWindowSize(int width, int height) throws Exception {
         // most handlers do not lay out their output
+    }
+
+    /**
+     * A GMCP message from the client: its package ({@code Core.Hello}) and its JSON text (empty
+     * when it had none). {@code Core.Hello} and {@code Core.Supports.*} are also kept in
+     * {@link #gmcp()}. Malformed JSON is logged and never reaches this method.
+     */
+    public void onGmcp(String packageName, String jsonText) throws Exception {
+        // a handler that does not use GMCP ignores it
+    }
+
+    /**
+     * An MSDP variable the client sent that is not a command ({@code LIST}, {@code REPORT},
+     * {@code UNREPORT}, {@code SEND}, {@code RESET} are answered by the server): a {@code String},
+     * a {@code List} (array) or a {@code Map} (table).
+     */
+    public void onMsdp(String variable, Object value) throws Exception {
+        // a handler that does not use MSDP ignores it
+    }
+
+    /**
+     * The client agreed to ({@code enabled}) or stopped a MUD protocol the server offered: the
+     * moment to send GMCP state such as {@code Char.Vitals}, which is dropped before.
+     */
+    public void onMudProtocol(MudProtocol protocol, boolean enabled) throws Exception {
+        // nothing to send by default
     }
 
     /** The input ended (the client closed its side); by default nothing more happens. */

@@ -1,5 +1,7 @@
 package io.chuk.protocol.handlers;
 
+import io.chuk.protocol.api.Gmcp;
+import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.ServerSettings;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.api.SessionDirectory;
@@ -47,6 +49,16 @@ public interface HandlerContext {
 
     /** Telnet negotiation, on {@code telnet} and {@code ws_telnet}; empty on the other transports. */
     Optional<TelnetControl> telnet();
+
+    /** GMCP of the session; the default, for contexts without telnet, never sends. */
+    default Gmcp gmcp() {
+        return Gmcp.none();
+    }
+
+    /** MSDP of the session; the default, for contexts without telnet, never sends. */
+    default Msdp msdp() {
+        return Msdp.none();
+    }
 
     /**
      * Hides or shows what the user types. On {@code telnet} and {@code ws_telnet} the server takes

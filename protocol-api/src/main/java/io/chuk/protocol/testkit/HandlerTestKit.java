@@ -75,6 +75,7 @@ public final class HandlerTestKit {
         private int width = 80;
         private int height = 24;
         private TestSessionOptions.Client client = TestSessionOptions.Client.TELNET;
+        private java.util.Set<io.chuk.protocol.api.MudProtocol> mudProtocols = java.util.Set.of();
 
         Builder(Class<? extends BaseHandler> handler, Function<TestSessionOptions, TestSession> opener) {
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -119,10 +120,19 @@ public final class HandlerTestKit {
             return this;
         }
 
+        /**
+         * A MUD client (like TinTin++ or Mudlet): it also agrees when the server offers these
+         * protocols, and EOR. Their messages are in {@link TestSession#bytes()}.
+         */
+        public Builder mudClient(io.chuk.protocol.api.MudProtocol... protocols) {
+            mudProtocols = java.util.Set.of(protocols);
+            return this;
+        }
+
         /** The options as set so far. */
         public TestSessionOptions options() {
             return new TestSessionOptions(handler, transport, welcomeMessage, maxLineLength, terminalType,
-                    width, height, client);
+                    width, height, client, mudProtocols);
         }
 
         /** Opens the session; returns once it is quiet (connected, negotiated, welcome sent). */

@@ -1,9 +1,11 @@
 package io.chuk.protocol.testkit;
 
+import io.chuk.protocol.api.MudProtocol;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.handlers.BaseHandler;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a {@link TestSession} is opened with; built by {@link HandlerTestKit.Builder}.
@@ -19,7 +21,7 @@ import java.util.Objects;
  */
 public record TestSessionOptions(Class<? extends BaseHandler> handlerClass, Transport transport,
                                  String welcomeMessage, int maxLineLength, String terminalType,
-                                 int width, int height, Client client) {
+                                 int width, int height, Client client, Set<MudProtocol> mudProtocols) {
 
     /** How the simulated client answers telnet negotiation ({@code telnet} and {@code ws_telnet} only). */
     public enum Client {
@@ -32,7 +34,14 @@ public record TestSessionOptions(Class<? extends BaseHandler> handlerClass, Tran
     }
 
     /** Checks the options: nothing may be {@code null} but the welcome message, sizes must fit NAWS. */
+    /** Options of a client that agrees to no MUD protocol. */
+    public TestSessionOptions(Class<? extends BaseHandler> handlerClass, Transport transport, String welcomeMessage,
+                              int maxLineLength, String terminalType, int width, int height, Client client) {
+        this(handlerClass, transport, welcomeMessage, maxLineLength, terminalType, width, height, client, Set.of());
+    }
+
     public TestSessionOptions {
+        mudProtocols = Set.copyOf(mudProtocols);
         Objects.requireNonNull(handlerClass, "handlerClass");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(terminalType, "terminalType");

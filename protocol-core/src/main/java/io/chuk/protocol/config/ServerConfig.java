@@ -41,7 +41,9 @@ public final class ServerConfig implements ServerSettings {
             if (value == null && !key.nullable()) {
                 throw new NullPointerException(key.name());
             }
-            copy.put(key, value instanceof List<?> list ? List.copyOf(list) : value);
+            copy.put(key, value instanceof List<?> list ? List.copyOf(list)
+                    : value instanceof Map<?, ?> map ? Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map))
+                    : value);
         }
         this.values = Collections.unmodifiableMap(copy);
         this.limits = new Limits(get(MAX_CONNECTIONS_PER_IP), get(MAX_CONNECTION_RATE_PER_IP), get(MAX_OUTPUT_BUFFER),
@@ -177,6 +179,27 @@ public final class ServerConfig implements ServerSettings {
     @Override
     public int maxLineLength() {
         return get(MAX_LINE_LENGTH);
+    }
+
+    /** {@code gmcp}: offer GMCP regardless of the handler, {@code null} = as the handler declares. */
+    public Boolean gmcp() {
+        return get(GMCP);
+    }
+
+    /** {@code msdp}: offer MSDP regardless of the handler, {@code null} = as the handler declares. */
+    public Boolean msdp() {
+        return get(MSDP);
+    }
+
+    /** {@code mssp}: offer MSSP regardless of the handler, {@code null} = as the handler declares. */
+    public Boolean mssp() {
+        return get(MSSP);
+    }
+
+    /** {@code mssp_variables}, empty when unset. */
+    public Map<String, String> msspVariables() {
+        Map<String, String> variables = get(MSSP_VARIABLES);
+        return variables == null ? Map.of() : variables;
     }
 
     public TelnetKeepalive keepalive() {

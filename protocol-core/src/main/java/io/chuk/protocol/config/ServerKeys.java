@@ -126,6 +126,15 @@ public final class ServerKeys {
     public static final ConfigKey<Integer> RECORD_MAX_BYTES = optional("record_max_bytes",
             integer(4 * 1024, 1024 * 1024 * 1024), 1024 * 1024, ALL,
             "largest recording file of one session in bytes; recording stops there");
+    public static final ConfigKey<Boolean> GMCP = optional("gmcp", bool(), null, TELNET_ONLY,
+            "offer GMCP (telnet option 201): true or false whatever the handler declares; unset = as it declares");
+    public static final ConfigKey<Boolean> MSDP = optional("msdp", bool(), null, TELNET_ONLY,
+            "offer MSDP (telnet option 69): true or false whatever the handler declares; unset = as it declares");
+    public static final ConfigKey<Boolean> MSSP = optional("mssp", bool(), null, TELNET_ONLY,
+            "offer MSSP (telnet option 70): true or false whatever the handler declares; unset = as it declares");
+    public static final ConfigKey<Map<String, String>> MSSP_VARIABLES = optional("mssp_variables",
+            ValueType.stringMap(64), null, TELNET_ONLY,
+            "MSSP variables sent besides NAME, PLAYERS and UPTIME (NAME here replaces the entry's name)");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -134,7 +143,8 @@ public final class ServerKeys {
             MAX_MESSAGE_SIZE, MONITOR_TOKEN, MAX_CONNECTIONS_PER_IP, MAX_CONNECTION_RATE_PER_IP, MAX_OUTPUT_BUFFER,
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
-            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
+            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES, GMCP, MSDP,
+            MSSP, MSSP_VARIABLES);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -134,6 +134,41 @@ interface ValueType<T> {
         };
     }
 
+    /**
+     * A map of names to text (numbers and booleans are taken as their text), at most
+     * {@code maxEntries} long; names must not be empty, and neither may hold control characters.
+     */
+    static ValueType<Map<String, String>> stringMap(int maxEntries) {
+        return raw -> {
+            if (raw == null) {
+                return null;
+            }
+            if (!(raw instanceof Map<?, ?> map)) {
+                throw wrong("must be a map of names to values", raw);
+            }
+            if (map.size() > maxEntries) {
+                throw new Invalid("must have at most " + maxEntries + " entries, got " + map.size());
+            }
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String name) || name.isEmpty()) {
+                    throw new Invalid("has a key that is not a name: '" + Preview.of(entry.getKey()) + "'");
+                }
+                Object value = entry.getValue();
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    throw new Invalid("value of '" + Preview.of(name) + "' must be text, a number or a boolean, got "
+                            + (value == null ? "nothing" : describe(value)));
+                }
+                String text = String.valueOf(value);
+                if ((name + text).chars().anyMatch(Character::isISOControl)) {
+                    throw new Invalid("entry '" + Preview.of(name) + "' has a control character");
+                }
+                out.put(name, text);
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        };
+    }
+
     /** A name from a fixed set, looked up by {@code byName}; {@code expected} lists the names for the message. */
     static <E> ValueType<E> choice(String what, Function<String, Optional<E>> byName, String expected) {
         return raw -> {

@@ -1,5 +1,7 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.api.Gmcp;
+import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.RequestInfo;
 import io.chuk.protocol.api.ServerSettings;
 import io.chuk.protocol.api.Session;
@@ -129,6 +131,16 @@ final class HandlerSession implements Session, HandlerContext {
     @Override
     public SessionDirectory directory() {
         return LocalSessionDirectory.instance();
+    }
+
+    @Override
+    public Gmcp gmcp() {
+        return session.gmcp();
+    }
+
+    @Override
+    public Msdp msdp() {
+        return session.msdp();
     }
 
     @Override

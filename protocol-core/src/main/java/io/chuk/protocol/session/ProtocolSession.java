@@ -1,5 +1,7 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.api.Gmcp;
+import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.TelnetKeepalive;
@@ -105,9 +107,11 @@ public final class ProtocolSession implements Session {
                 new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()},
                 () -> closeWithMessage("An internal error occurred; closing the session."),
                 this::flushQueued);
+        MudSettings mud = factory.mudSettings();
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
-                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true), this::enqueueOutput) : null;
+                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, mud.offeredOptions()), mud, id,
+                        this::enqueueOutput) : null;
         this.encoder = new OutputEncoder(config.transport(), telnet, taps);
         this.writes = new WriteLoop(channel, this::written, this::writeFailed);
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
@@ -228,6 +232,16 @@ public final class ProtocolSession implements Session {
         if (bytes.length > 0) {
             enqueueOutput(bytes, false);
         }
+    }
+
+    /** GMCP of this session: {@link Gmcp#none()} unless the entry offers it on telnet. */
+    Gmcp gmcp() {
+        return telnet == null || telnet.gmcp() == null ? Gmcp.none() : telnet.gmcp();
+    }
+
+    /** MSDP of this session: {@link Msdp#none()} unless the entry offers it on telnet. */
+    Msdp msdp() {
+        return telnet == null || telnet.msdp() == null ? Msdp.none() : telnet.msdp();
     }
 
     /** Whether the server echoes typed characters: telnet clients that agreed to WILL ECHO. */
@@ -565,6 +579,9 @@ public final class ProtocolSession implements Session {
         if (decoded.input().length > 0) {
             taps.input(decoded.input());
             handler.invoke(h -> h.receive(decoded.input()));
+        }
+        for (HandlerInvoker.Callback event : decoded.events()) {
+            handler.invoke(event);
         }
         if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();

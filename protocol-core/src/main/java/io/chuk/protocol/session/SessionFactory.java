@@ -34,6 +34,7 @@ public final class SessionFactory {
     private final Object admission = new Object();
     private final Executor callbackPool;
     private final boolean nonBlockingHandler;
+    private final MudSettings mudSettings;
     private volatile boolean accepting = true;
 
     SessionFactory(ServerConfig config, SessionHost host, Executor callbackPool) {
@@ -41,6 +42,7 @@ public final class SessionFactory {
         this.host = host;
         this.callbackPool = callbackPool;
         this.nonBlockingHandler = config.handlerType().isAnnotationPresent(NonBlocking.class);
+        this.mudSettings = MudSettings.of(config);
         this.addressLimits = new AddressLimits(config.limits());
     }
 
@@ -70,6 +72,11 @@ public final class SessionFactory {
     /** Whether the entry's handler is marked {@link NonBlocking}: its callbacks may run on network threads. */
     public boolean nonBlockingHandler() {
         return nonBlockingHandler;
+    }
+
+    /** The MUD protocols this entry's telnet sessions offer. */
+    MudSettings mudSettings() {
+        return mudSettings;
     }
 
     /** The outcome of {@link #open}: a started session, or the reason the client is refused. */

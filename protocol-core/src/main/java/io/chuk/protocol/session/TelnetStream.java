@@ -1,11 +1,19 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.api.MudProtocol;
 import io.chuk.protocol.config.TelnetKeepalive;
+import io.chuk.protocol.directory.LocalSessionDirectory;
+import io.chuk.protocol.telnet.Subnegotiation;
+import io.chuk.protocol.telnet.TelnetOption;
+import io.chuk.protocol.telnet.mud.GmcpMessage;
+import io.chuk.protocol.telnet.mud.MsdpCodec;
 import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.api.TerminalInfo;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,24 +25,47 @@ import java.util.function.Consumer;
  * executor) and by sends (any thread), so every call holds the engine's monitor. Engine replies
  * are handed to {@code send} while it is held; the session's own lock is always taken after this
  * one, never before.
+ *
+ * <p>The MUD protocols the entry offers ({@link MudSettings}) are answered here too: GMCP and MSDP
+ * messages become handler callbacks ({@link Decoded#events()}); MSDP commands and a {@code DO MSSP}
+ * are answered right after the engine's own replies to the same read.
  */
 final class TelnetStream implements TelnetEngine.Listener {
 
     /** Control characters that carry telnet's editing commands to the line editor. */
     private static final byte CTRL_C = 0x03;
     private static final byte BACKSPACE = 0x08;
-    /** RFC 885. */
-    private static final int END_OF_RECORD_OPTION = 25;
     private static final byte CTRL_U = 0x15;
 
     private final TelnetEngine engine;
     private final Consumer<byte[]> send;
     private final ByteArrayOutputStream input = new ByteArrayOutputStream();
     private boolean resized;
+    private final MudSettings mud;
+    private final GmcpChannel gmcp;
+    private final MsdpChannel msdp;
+    /** Handler callbacks for what the current read brought (MUD messages, protocols agreed). */
+    private final List<HandlerInvoker.Callback> events = new ArrayList<>();
+    /** Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP answers). */
+    private final ByteArrayOutputStream afterReplies = new ByteArrayOutputStream();
 
-    TelnetStream(TelnetSettings settings, Consumer<byte[]> send) {
+    /** With {@code mud}'s options offered; {@code settings} must offer them ({@link MudSettings#offeredOptions()}). */
+    TelnetStream(TelnetSettings settings, MudSettings mud, String sessionId, Consumer<byte[]> send) {
         this.engine = new TelnetEngine(settings, this);
         this.send = send;
+        this.mud = mud;
+        this.gmcp = mud.gmcp() ? new GmcpChannel(sessionId, this, send) : null;
+        this.msdp = mud.msdp() ? new MsdpChannel(sessionId, this, send) : null;
+    }
+
+    /** GMCP of this session, or null when the entry does not offer it. */
+    GmcpChannel gmcp() {
+        return gmcp;
+    }
+
+    /** MSDP of this session, or null when the entry does not offer it. */
+    MsdpChannel msdp() {
+        return msdp;
     }
 
     /** The opening negotiation, to be written before anything else. */
@@ -44,16 +75,24 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
     }
 
-    /** Result of decoding one read: the user's input, and whether the window size changed. */
-    record Decoded(byte[] input, boolean resized) {
+    /**
+     * Result of decoding one read: the user's input, whether the window size changed, and the
+     * handler callbacks for MUD protocol messages and agreements, in the order they came.
+     */
+    record Decoded(byte[] input, boolean resized, List<HandlerInvoker.Callback> events) {
     }
 
     Decoded receive(byte[] bytes) {
         synchronized (engine) {
             input.reset();
             resized = false;
+            events.clear();
             engine.receive(bytes, 0, bytes.length);
-            return new Decoded(input.toByteArray(), resized);
+            if (afterReplies.size() > 0) {
+                send.accept(afterReplies.toByteArray());
+                afterReplies.reset();
+            }
+            return new Decoded(input.toByteArray(), resized, List.copyOf(events));
         }
     }
 
@@ -63,14 +102,18 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
     }
 
-    /** A prompt: escaped, then {@code IAC GA} for telnet clients that did not agree to suppress it. */
+    /**
+     * A prompt: escaped, then {@code IAC EOR} for clients that agreed to EOR (MUD clients), else
+     * {@code IAC GA} for telnet clients that did not agree to suppress it.
+     */
     byte[] encodePrompt(byte[] prompt) {
         synchronized (engine) {
             byte[] text = engine.encode(prompt);
             if (!engine.peerSpeaksTelnet()) {
                 return text; // raw-socket clients on the telnet port would see GA as garbage
             }
-            byte[] goAhead = engine.goAheadIfNeeded();
+            byte[] endOfRecord = endOfRecord();
+            byte[] goAhead = endOfRecord != null ? endOfRecord : engine.goAheadIfNeeded();
             byte[] all = new byte[text.length + goAhead.length];
             System.arraycopy(text, 0, all, 0, text.length);
             System.arraycopy(goAhead, 0, all, text.length, goAhead.length);
@@ -142,7 +185,7 @@ final class TelnetStream implements TelnetEngine.Listener {
     /** {@code IAC EOR} when the client agreed that we send EOR, else {@code null}. */
     byte[] endOfRecord() {
         synchronized (engine) {
-            return engine.isEnabledLocally(END_OF_RECORD_OPTION) ? new byte[] {(byte) 255, (byte) 239} : null;
+            return engine.isEnabledLocally(TelnetOption.EOR) ? new byte[] {(byte) 255, (byte) 239} : null;
         }
     }
 
@@ -167,6 +210,42 @@ final class TelnetStream implements TelnetEngine.Listener {
     @Override
     public void onWindowSize(int width, int height) {
         resized = true;
+    }
+
+    @Override
+    public void onSubnegotiation(int option, byte[] body, int off, int len) {
+        if (option == TelnetOption.GMCP && gmcp != null && gmcp.enabled()) {
+            GmcpMessage message = gmcp.received(body, off, len);
+            if (message != null) {
+                events.add(h -> h.onGmcp(message.packageName(), message.json()));
+            }
+        } else if (option == TelnetOption.MSDP && msdp != null) {
+            for (MsdpCodec.Variable variable : msdp.received(body, off, len, afterReplies::writeBytes)) {
+                events.add(h -> h.onMsdp(variable.name(), variable.value()));
+            }
+        }
+    }
+
+    @Override
+    public void onOptionChanged(int option, boolean local, boolean enabled) {
+        if (!local) {
+            return;
+        }
+        MudProtocol protocol = switch (option) {
+            case TelnetOption.GMCP -> mud.gmcp() ? MudProtocol.GMCP : null;
+            case TelnetOption.MSDP -> mud.msdp() ? MudProtocol.MSDP : null;
+            case TelnetOption.MSSP -> mud.mssp() ? MudProtocol.MSSP : null;
+            default -> null;
+        };
+        if (protocol == null) {
+            return;
+        }
+        if (protocol == MudProtocol.MSSP && enabled) {
+            LocalSessionDirectory directory = LocalSessionDirectory.instance();
+            afterReplies.writeBytes(Subnegotiation.frame(TelnetOption.MSSP, mud.msspBody(directory.count(),
+                    directory.serverInfo().startTime().getEpochSecond())));
+        }
+        events.add(h -> h.onMudProtocol(protocol, enabled));
     }
 
     @Override

@@ -94,6 +94,8 @@ import org.slf4j.LoggerFactory;
  *       it escapes (option 255 is {@code IAC SB IAC IAC}) and {@code IAC SB IAC SE} is empty.</li>
  *   <li>A sub-negotiation body longer than {@link TelnetSettings#maxSubnegotiationLength()} is
  *       discarded whole; the bytes up to its end are read but not stored.</li>
+ *   <li>A complete sub-negotiation of an option the engine does not interpret (GMCP, MSDP, ...)
+ *       goes to {@link Listener#onSubnegotiation}; the engine itself never answers it.</li>
  *   <li>Unknown options are refused, SE outside a sub-negotiation, NOP, DM and GA are ignored,
  *       AYT is answered with visible text. A run of AYTs with no data in between, or of
  *       DO TIMING-MARKs with nothing in between, is answered once, so neither can be used to
@@ -162,6 +164,14 @@ public final class TelnetEngine {
          * peer's side (the peer WILL, we DO).
          */
         default void onOptionChanged(int option, boolean local, boolean enabled) {
+        }
+
+        /**
+         * A complete, non-empty sub-negotiation of an option the engine does not interpret
+         * itself (GMCP, MSDP, ...), unescaped and within {@link TelnetSettings#maxSubnegotiationLength()}.
+         * The array is the engine's buffer, only valid during the call.
+         */
+        default void onSubnegotiation(int option, byte[] body, int off, int len) {
         }
 
         /** {@code IAC IP}: the user pressed the interrupt key (Ctrl-C in most clients). */
@@ -934,7 +944,8 @@ public final class TelnetEngine {
                 charsetSubnegotiation(length);
                 break;
             default:
-                break; // not ours: ignore
+                listener.onSubnegotiation(option, sb, 0, length); // the listener's protocol, or ignored
+                break;
         }
     }
 
@@ -1127,17 +1138,7 @@ public final class TelnetEngine {
     }
 
     private void subnegotiation(int option, byte[] body) {
-        pending.write(IAC);
-        pending.write(SB);
-        pending.write(option);
-        for (byte b : body) {
-            pending.write(b);
-            if ((b & 0xFF) == IAC) {
-                pending.write(IAC);
-            }
-        }
-        pending.write(IAC);
-        pending.write(SE);
+        pending.writeBytes(Subnegotiation.frame(option, body));
     }
 
     private void flush() {

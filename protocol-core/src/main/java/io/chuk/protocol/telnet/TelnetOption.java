@@ -22,6 +22,8 @@ public final class TelnetOption {
     public static final int TIMING_MARK = 6;
     /** RFC 1091 (and the MTTS convention): the client's terminal type name(s). */
     public static final int TTYPE = 24;
+    /** RFC 885: end of record; MUD clients take {@code IAC EOR} as the end of a prompt. */
+    public static final int EOR = 25;
     /** RFC 1073: negotiate about window size. */
     public static final int NAWS = 31;
     /** RFC 1079: terminal speed (client to server only). */
@@ -39,6 +41,13 @@ public final class TelnetOption {
     /** RFC 2066: agree on a character set (in practice: UTF-8). */
     public static final int CHARSET = 42;
 
+    /** MUD Server Data Protocol. */
+    public static final int MSDP = 69;
+    /** MUD Server Status Protocol. */
+    public static final int MSSP = 70;
+    /** Generic MUD Communication Protocol (JSON by package). */
+    public static final int GMCP = 201;
+
     private TelnetOption() {
     }
 
@@ -51,6 +60,7 @@ public final class TelnetOption {
             case STATUS: return "STATUS";
             case TIMING_MARK: return "TIMING-MARK";
             case TTYPE: return "TTYPE";
+            case EOR: return "EOR";
             case NAWS: return "NAWS";
             case TSPEED: return "TSPEED";
             case LFLOW: return "LFLOW";
@@ -59,6 +69,9 @@ public final class TelnetOption {
             case ENVIRON: return "ENVIRON";
             case NEW_ENVIRON: return "NEW-ENVIRON";
             case CHARSET: return "CHARSET";
+            case MSDP: return "MSDP";
+            case MSSP: return "MSSP";
+            case GMCP: return "GMCP";
             default: return Integer.toString(option);
         }
     }

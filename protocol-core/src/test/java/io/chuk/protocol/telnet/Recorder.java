@@ -72,6 +72,11 @@ class Recorder implements TelnetEngine.Listener {
     }
 
     @Override
+    public void onSubnegotiation(int option, byte[] body, int off, int len) {
+        events.add("sb:" + TelnetOption.name(option) + ":" + HexFormat.of().formatHex(body, off, off + len));
+    }
+
+    @Override
     public void onInterrupt() {
         events.add("IP");
     }

@@ -147,8 +147,8 @@ class TelnetParserTest {
     }
 
     @Test
-    void subnegotiationOfUnknownOptionIsIgnored() {
-        assertEquals(List.of("seen", "data:78"), feed(b(IAC, SB, 99, 1, 2, 3, IAC, SE, "x")));
+    void subnegotiationOfUnknownOptionIsLeftToTheListenerAndNotAnswered() {
+        assertEquals(List.of("seen", "sb:99:010203", "data:78"), feed(b(IAC, SB, 99, 1, 2, 3, IAC, SE, "x")));
         assertEquals(0, r.sentBytes().length);
     }
 

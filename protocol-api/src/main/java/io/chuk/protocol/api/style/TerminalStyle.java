@@ -1,5 +1,6 @@
 package io.chuk.protocol.api.style;
 
+import io.chuk.protocol.api.MttsFlag;
 import io.chuk.protocol.api.TerminalInfo;
 
 import java.util.Objects;
@@ -58,9 +59,12 @@ public final class TerminalStyle {
         return terminal == null ? PLAIN : of(terminal.orElse(null));
     }
 
-    /** The style for {@code info}: plain when {@code null}. */
+    /**
+     * The style for {@code info}: plain when {@code null}, and for a client whose MTTS flags say
+     * it is used through a screen reader (colours and cursor movement would be read aloud).
+     */
     public static TerminalStyle of(TerminalInfo info) {
-        if (info == null) {
+        if (info == null || info.has(MttsFlag.SCREEN_READER)) {
             return PLAIN;
         }
         return new TerminalStyle(ColorDepth.of(info), info.hasCursorControl(), info.width());

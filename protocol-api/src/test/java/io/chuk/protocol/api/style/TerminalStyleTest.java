@@ -48,6 +48,14 @@ class TerminalStyleTest {
     }
 
     @Test
+    void aScreenReaderGetsPlainTextWhateverElseItClaims() {
+        TerminalStyle reader = style("MUDLET", "MTTS 2413"); // 2349 + SCREEN_READER (64)
+        assertSame(TerminalStyle.plain(), reader);
+        assertEquals("hi", reader.bold().apply("hi"));
+        assertEquals(ColorDepth.TRUECOLOR, style("MUDLET", "MTTS 2349").colorDepth(), "the same client without it");
+    }
+
+    @Test
     void sessionsWithoutTerminalArePlain() {
         assertSame(TerminalStyle.plain(), TerminalStyle.of(Optional.empty()));
         assertSame(TerminalStyle.plain(), TerminalStyle.of((Optional<TerminalInfo>) null));

@@ -32,6 +32,8 @@ final class SimulatedTelnetClient {
     private enum State { DATA, COMMAND, OPTION, SUBNEGOTIATION, SUBNEGOTIATION_IAC }
 
     private final TestSessionOptions.Client kind;
+    /** Server options a MUD client agrees to besides SGA and ECHO (its MUD protocols and EOR). */
+    private final Set<Integer> mudOptions = new HashSet<>();
     private final String terminalType;
     private int width;
     private int height;
@@ -48,6 +50,10 @@ final class SimulatedTelnetClient {
         this.terminalType = options.terminalType();
         this.width = options.width();
         this.height = options.height();
+        options.mudProtocols().forEach(protocol -> mudOptions.add(protocol.option()));
+        if (!mudOptions.isEmpty()) {
+            mudOptions.add(TelnetOption.EOR);
+        }
     }
 
     /**
@@ -160,7 +166,7 @@ final class SimulatedTelnetClient {
     }
 
     private boolean serverMayPerform(int option) {
-        return option == TelnetOption.SGA
+        return option == TelnetOption.SGA || mudOptions.contains(option)
                 || (option == TelnetOption.ECHO && kind == TestSessionOptions.Client.TELNET);
     }
 
