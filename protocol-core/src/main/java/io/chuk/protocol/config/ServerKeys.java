@@ -124,6 +124,8 @@ public final class ServerKeys {
     public static final ConfigKey<Integer> RECORD_MAX_BYTES = optional("record_max_bytes",
             integer(4 * 1024, 1024 * 1024 * 1024), 1024 * 1024, ALL,
             "largest recording file of one session in bytes; recording stops there");
+    public static final ConfigKey<Compression> COMPRESSION = optional("compression", Compression.valueType(),
+            Compression.OFF, TELNET_ONLY, "MUD compression offered to telnet clients: off, mccp2 or mccp2+mccp3");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -132,7 +134,8 @@ public final class ServerKeys {
             MAX_MESSAGE_SIZE, MONITOR_TOKEN, MAX_CONNECTIONS_PER_IP, MAX_CONNECTION_RATE_PER_IP, MAX_OUTPUT_BUFFER,
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
-            PROXY_PROTOCOL, TRUSTED_PROXIES, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
+            PROXY_PROTOCOL, TRUSTED_PROXIES, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES,
+            COMPRESSION);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -1,5 +1,8 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.compression.CompressedInputException;
+import io.chuk.protocol.compression.InputInflater;
+import io.chuk.protocol.compression.Mccp;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
@@ -17,8 +20,19 @@ import java.util.function.Consumer;
  * executor) and by sends (any thread), so every call holds the engine's monitor. Engine replies
  * are handed to {@code send} while it is held; the session's own lock is always taken after this
  * one, never before.
+ *
+ * <p>MCCP: when the client agrees to MCCP2 the stream tells its {@link OutputSwitch} to send
+ * {@code IAC SB 86 IAC SE} and compress everything after it (the compression itself happens where
+ * output is batched, in wire order); when MCCP3 is on and the client sends {@code IAC SB 87 IAC SE},
+ * its later bytes are inflated here before the engine reads them.
  */
 final class TelnetStream implements TelnetEngine.Listener {
+
+    /** Where the stream's output starts or stops being compressed (MCCP2). */
+    interface OutputSwitch {
+        /** Queues {@code lastPlain}, then compresses (or, with {@code compress} false, ends the stream of) all later output. */
+        void switchOutput(byte[] lastPlain, boolean compress);
+    }
 
     /** Control characters that carry telnet's editing commands to the line editor. */
     private static final byte CTRL_C = 0x03;
@@ -29,12 +43,19 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     private final TelnetEngine engine;
     private final Consumer<byte[]> send;
+    private final OutputSwitch outputSwitch;
     private final ByteArrayOutputStream input = new ByteArrayOutputStream();
     private boolean resized;
+    /** MCCP3, created when the client first compresses; {@code inflating} while its stream runs. */
+    private InputInflater inflater;
+    private boolean inflating;
+    /** Closed, or its compressed input failed: nothing more is read. */
+    private boolean closed;
 
-    TelnetStream(TelnetSettings settings, Consumer<byte[]> send) {
+    TelnetStream(TelnetSettings settings, Consumer<byte[]> send, OutputSwitch outputSwitch) {
         this.engine = new TelnetEngine(settings, this);
         this.send = send;
+        this.outputSwitch = outputSwitch;
     }
 
     /** The opening negotiation, to be written before anything else. */
@@ -48,12 +69,40 @@ final class TelnetStream implements TelnetEngine.Listener {
     record Decoded(byte[] input, boolean resized) {
     }
 
-    Decoded receive(byte[] bytes) {
+    /** Decodes one read; compressed input (MCCP3) that is corrupt or expands too far fails it, and all later ones. */
+    Decoded receive(byte[] bytes) throws CompressedInputException {
         synchronized (engine) {
             input.reset();
             resized = false;
-            engine.receive(bytes, 0, bytes.length);
+            int off = 0;
+            while (off < bytes.length && !closed) {
+                off += inflating ? inflate(bytes, off) : engine.receive(bytes, off, bytes.length - off);
+            }
             return new Decoded(input.toByteArray(), resized);
+        }
+    }
+
+    /** Inflates from {@code off} and parses the result; returns how many bytes were compressed. */
+    private int inflate(byte[] bytes, int off) throws CompressedInputException {
+        InputInflater.Result result;
+        try {
+            result = inflater.inflate(bytes, off, bytes.length - off);
+        } catch (CompressedInputException e) {
+            closed = true;
+            throw e;
+        }
+        engine.receive(result.inflated(), 0, result.inflated().length);
+        inflating = !result.ended(); // after the stream's end the client's bytes are plain again
+        return result.consumed();
+    }
+
+    /** The session ended: frees the inflater's native memory. */
+    void close() {
+        synchronized (engine) {
+            closed = true;
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 
@@ -162,6 +211,25 @@ final class TelnetStream implements TelnetEngine.Listener {
     @Override
     public void onSend(byte[] bytes) {
         send.accept(bytes);
+    }
+
+    @Override
+    public void onOptionChanged(int option, boolean local, boolean enabled) {
+        if (local && option == Mccp.MCCP2) {
+            outputSwitch.switchOutput(enabled ? Mccp.startSequence(Mccp.MCCP2) : new byte[0], enabled);
+        }
+    }
+
+    @Override
+    public boolean onEmptySubnegotiation(int option) {
+        if (option != Mccp.MCCP3 || inflating) {
+            return false; // a second start inside the compressed stream means nothing
+        }
+        if (inflater == null) {
+            inflater = new InputInflater(System::nanoTime);
+        }
+        inflating = true;
+        return true;
     }
 
     @Override
