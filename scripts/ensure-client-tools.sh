@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real programs the end-to-end tests drive (telnet, expect, plink, HAProxy in front
+# Installs the real programs the end-to-end tests drive (telnet, expect, plink, TinTin++, HAProxy in front
 # of the telnet port, and headless Chromium for a browser page), when they are missing. Needs root (or sudo) and Debian's package registry; prints what it did.
 set -euo pipefail
 missing=()
@@ -8,6 +8,7 @@ command -v expect >/dev/null 2>&1 || missing+=(expect)
 command -v plink >/dev/null 2>&1 || missing+=(putty-tools)
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v tt++ >/dev/null 2>&1 || [ -x /usr/games/tt++ ] || missing+=(tintin++)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
