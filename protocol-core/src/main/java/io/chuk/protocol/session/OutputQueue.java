@@ -91,9 +91,9 @@ final class OutputQueue {
 
     /**
      * A batch finished; returns the next batch (already in flight) or {@code null} when nothing
-     * more is queued. {@code written}, its size on the wire, may be less than it was before compression.
+     * more is queued.
      */
-    ByteBuffer[] batchWritten(long written, long nowNanos) {
+    ByteBuffer[] batchWritten(long nowNanos) {
         bytes -= inFlight;
         inFlight = 0;
         if (pending.isEmpty()) {

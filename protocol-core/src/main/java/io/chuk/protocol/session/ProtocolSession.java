@@ -711,7 +711,7 @@ public final class ProtocolSession implements Session {
             if (state == State.CLOSED) {
                 return null;
             }
-            batch = output.batchWritten(written, System.nanoTime());
+            batch = output.batchWritten(System.nanoTime());
             change = backpressure.update(input.bytes(), output.bytes());
             closeNow = batch == null && state == State.CLOSING;
         }

@@ -43,7 +43,7 @@ class OutputQueueCompressionTest {
         assertArrayEquals(ascii("Echo: hello\r\n"), inflated.data(), "sync-flushed: all of it at once");
         assertFalse(inflated.ended());
         assertEquals(5 + 5 + 13, output.bytes(), "sizes count output before compression");
-        output.batchWritten(wire.length, 1);
+        output.batchWritten(1);
         assertEquals(0, output.bytes());
         output.clear();
     }
@@ -59,7 +59,7 @@ class OutputQueueCompressionTest {
         output.compressFromHere(false);
         output.compressFromHere(false); // the same state again changes nothing
         output.add(ascii("after"));
-        byte[] second = join(output.batchWritten(1, 1));
+        byte[] second = join(output.batchWritten(1));
         stream.writeBytes(second);
         byte[] wire = stream.toByteArray();
         Zlib.Inflated inflated = Zlib.inflate(wire, 0, wire.length);
@@ -67,7 +67,7 @@ class OutputQueueCompressionTest {
         assertArrayEquals(ascii("one\r\ntwo\r\n"), inflated.data());
         assertEquals(5, inflated.remaining());
         assertArrayEquals(ascii("after"), java.util.Arrays.copyOfRange(wire, wire.length - 5, wire.length));
-        assertTrue(output.batchWritten(second.length, 2) == null && output.isIdle());
+        assertTrue(output.batchWritten(2) == null && output.isIdle());
         output.clear();
     }
 
