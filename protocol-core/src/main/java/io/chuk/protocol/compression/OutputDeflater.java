@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
  */
 public final class OutputDeflater {
 
-    /** zlib's default: for short MUD text it costs little more CPU than level 1 and saves a fifth more. */
+    /** zlib's default level; the memory a stream takes does not depend on it (window and memory level do). */
     static final int LEVEL = 6;
     private static final int SCRATCH = 4096;
 
