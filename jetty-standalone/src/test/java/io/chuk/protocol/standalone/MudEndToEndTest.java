@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MudEndToEndTest {
 
-    /** The opening six, then WILL EOR, MSDP, MSSP, GMCP: what every client on the MUD port is sent first. */
+    /** The opening six, then WILL EOR, MSDP, MSSP, MCCP2, GMCP: what every client on the MUD port is sent first. */
     private static final String OPENING = latin1(255, 251, 1, 255, 251, 3, 255, 253, 3, 255, 253, 24, 255, 253, 31,
-            255, 252, 34, 255, 251, 25, 255, 251, 69, 255, 251, 70, 255, 251, 201);
+            255, 252, 34, 255, 251, 25, 255, 251, 69, 255, 251, 70, 255, 251, 86, 255, 251, 201);
 
     private static RunningServer running;
 
@@ -144,7 +144,8 @@ class MudEndToEndTest {
     void aTelnetClientThatRefusesEveryMudOptionGetsOnlyTheOpeningAndText() throws Exception {
         try (LineClient client = new LineClient(running.port("mud"), StandardCharsets.ISO_8859_1)) {
             assertTrue(client.await(OPENING).endsWith(OPENING));
-            client.sendBytes(latin1(255, 254, 25, 255, 254, 69, 255, 254, 70, 255, 254, 201, 255, 252, 24, 255, 252, 31)
+            client.sendBytes(latin1(255, 254, 25, 255, 254, 69, 255, 254, 70, 255, 254, 86, 255, 254, 201, 255, 252, 24,
+                    255, 252, 31)
                     .getBytes(StandardCharsets.ISO_8859_1));
             client.await("Exits: n");
             client.send("look\r\n");
@@ -153,8 +154,8 @@ class MudEndToEndTest {
             String rest = client.await("Exits: s");
             String all = rest + client.unread();
             for (String forbidden : List.of(latin1(255, 250, 201), latin1(255, 250, 69), latin1(255, 250, 70),
-                    latin1(255, 239))) {
-                assertFalse(all.contains(forbidden), "no GMCP, MSDP, MSSP or EOR for a client that refused them: " + all);
+                    latin1(255, 250, 86), latin1(255, 239))) {
+                assertFalse(all.contains(forbidden), "no GMCP, MSDP, MSSP, MCCP2 or EOR for a client that refused them: " + all);
             }
         }
     }

@@ -210,6 +210,10 @@ public final class ServerConfig implements ServerSettings {
         return get(KEEPALIVE_INTERVAL);
     }
 
+    public Compression compression() {
+        return get(COMPRESSION);
+    }
+
     public int maxMessageSize() {
         return get(MAX_MESSAGE_SIZE);
     }

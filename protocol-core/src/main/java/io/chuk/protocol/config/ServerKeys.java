@@ -135,6 +135,9 @@ public final class ServerKeys {
     public static final ConfigKey<Map<String, String>> MSSP_VARIABLES = optional("mssp_variables",
             ValueType.stringMap(64), null, TELNET_ONLY,
             "MSSP variables sent besides NAME, PLAYERS and UPTIME (NAME here replaces the entry's name)");
+    public static final ConfigKey<Compression> COMPRESSION = optional("compression", Compression.valueType(),
+            null, TELNET_ONLY, "MUD compression offered to telnet clients: off, mccp2 or mccp2+mccp3; "
+                    + "unset = as the handler declares with @MudProtocols, else off");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -144,7 +147,7 @@ public final class ServerKeys {
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
             PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES, GMCP, MSDP,
-            MSSP, MSSP_VARIABLES);
+            MSSP, MSSP_VARIABLES, COMPRESSION);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -1,23 +1,46 @@
 package io.chuk.protocol.session;
 
+import io.chuk.protocol.compression.OutputDeflater;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Output waiting for a client, written one batch at a time: while a batch is in flight, new
  * output collects here and leaves as the next batch. It also remembers since when a batch has
  * been in flight, so a client that stops reading can be cut off after the write timeout.
+ *
+ * <p>MCCP2 compression happens here, as a batch is taken, because only here is output in the
+ * order it goes on the wire: a switch queued between two outputs compresses exactly what follows
+ * it, even within one batch, and each batch ends with a sync flush so the client can show it at
+ * once. Sizes ({@link #bytes()}) count output before compression.
  * Not thread-safe: the session guards it with its lock.
  */
 final class OutputQueue {
 
     private static final ByteBuffer[] NONE = new ByteBuffer[0];
 
-    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(4);
+    /** Queued between outputs: compression starts or (the stream is finished) stops here. */
+    private enum Switch { COMPRESS, PLAIN }
+
+    /** Output ({@code ByteBuffer}) and {@link Switch}es, in order. */
+    private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
     /** Bytes queued plus bytes of the batch in flight. */
     private long bytes;
+    /** Bytes of the batch in flight, before compression. */
+    private long inFlight;
     private boolean writing;
     private long writeStartedNanos;
+    /** Whether output added now will be compressed; whether the next batch starts compressed. */
+    private boolean compressingAtTail;
+    private boolean compressing;
+    /** Created at the first {@link Switch#COMPRESS} taken; ended by {@link #clear()}. */
+    private OutputDeflater deflater;
+    /** Whether a switch was ever queued: until then batches are taken as they are. */
+    private boolean switched;
+    private boolean cleared;
 
     /** Whether {@code size} more bytes would pass {@code limit}. */
     boolean wouldExceed(long size, long limit) {
@@ -27,6 +50,18 @@ final class OutputQueue {
     void add(byte[] data) {
         pending.add(ByteBuffer.wrap(data));
         bytes += data.length;
+    }
+
+    /**
+     * Compresses everything added after this call, or, with {@code compress} false, ends the
+     * compressed stream there (the client sees a complete zlib stream); the same state again changes nothing.
+     */
+    void compressFromHere(boolean compress) {
+        if (compress != compressingAtTail && !cleared) {
+            compressingAtTail = compress;
+            switched = true;
+            pending.add(compress ? Switch.COMPRESS : Switch.PLAIN);
+        }
     }
 
     long bytes() {
@@ -55,11 +90,12 @@ final class OutputQueue {
     }
 
     /**
-     * A batch of {@code written} bytes finished; returns the next batch (already in flight) or
-     * {@code null} when nothing more is queued.
+     * A batch finished; returns the next batch (already in flight) or {@code null} when nothing
+     * more is queued.
      */
-    ByteBuffer[] batchWritten(long written, long nowNanos) {
-        bytes -= written;
+    ByteBuffer[] batchWritten(long nowNanos) {
+        bytes -= inFlight;
+        inFlight = 0;
         if (pending.isEmpty()) {
             writing = false;
             return null;
@@ -82,14 +118,62 @@ final class OutputQueue {
         return pending.size();
     }
 
+    /** The session is over: drops what is queued and frees the compressor's native memory. */
     void clear() {
         pending.clear();
         bytes = 0;
+        cleared = true;
+        compressingAtTail = false;
+        if (deflater != null) {
+            deflater.end();
+            deflater = null;
+        }
     }
 
     private ByteBuffer[] drain() {
+        if (!switched) {
+            return plainDrain();
+        }
+        List<ByteBuffer> batch = new ArrayList<>(pending.size() + 1);
+        long size = 0;
+        for (Object entry : pending) {
+            if (entry == Switch.COMPRESS) {
+                if (deflater == null) {
+                    deflater = new OutputDeflater();
+                }
+                compressing = true;
+            } else if (entry == Switch.PLAIN) {
+                compressing = false;
+                batch.add(ByteBuffer.wrap(deflater.finish()));
+            } else {
+                ByteBuffer data = (ByteBuffer) entry;
+                size += data.remaining();
+                if (compressing) {
+                    deflater.add(data);
+                } else {
+                    batch.add(data);
+                }
+            }
+        }
+        pending.clear();
+        inFlight = size;
+        if (compressing) {
+            byte[] flushed = deflater.flush();
+            if (flushed.length > 0) {
+                batch.add(ByteBuffer.wrap(flushed));
+            }
+        }
+        return batch.toArray(NONE);
+    }
+
+    private ByteBuffer[] plainDrain() {
         ByteBuffer[] batch = pending.toArray(NONE);
         pending.clear();
+        long size = 0;
+        for (ByteBuffer buffer : batch) {
+            size += buffer.remaining();
+        }
+        inFlight = size;
         return batch;
     }
 }

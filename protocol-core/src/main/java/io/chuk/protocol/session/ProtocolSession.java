@@ -3,6 +3,7 @@ package io.chuk.protocol.session;
 import io.chuk.protocol.api.Gmcp;
 import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.Session;
+import io.chuk.protocol.compression.CompressedInputException;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.api.Transport;
@@ -110,8 +111,8 @@ public final class ProtocolSession implements Session {
         MudSettings mud = factory.mudSettings();
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
-                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, mud.offeredOptions()), mud, id,
-                        this::enqueueOutput) : null;
+                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, TelnetOffers.of(mud, config)), mud, id,
+                        this::enqueueOutput, this::switchOutputCompression) : null;
         this.encoder = new OutputEncoder(config.transport(), telnet, taps);
         this.writes = new WriteLoop(channel, this::written, this::writeFailed);
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
@@ -387,6 +388,8 @@ public final class ProtocolSession implements Session {
         }
         if (closeNow) {
             channel.close();
+        } else {
+            flushQueued(); // the end of a compressed stream may be all there is to write
         }
     }
 
@@ -394,6 +397,7 @@ public final class ProtocolSession implements Session {
     private boolean beginClosing() {
         state = State.CLOSING;
         deadlines.closing(System.nanoTime());
+        output.compressFromHere(false); // MCCP2: the client gets the end of its zlib stream before the close
         return output.isIdle();
     }
 
@@ -477,6 +481,7 @@ public final class ProtocolSession implements Session {
         factory.release(this);
         if (telnet != null) {
             factory.statistics().telnetEnded(telnet.peerSpeaksTelnet());
+            telnet.close();
         }
         host.registry().remove(this);
         LocalSessionDirectory.instance().sessionEnded(id);
@@ -575,7 +580,14 @@ public final class ProtocolSession implements Session {
             handler.invoke(h -> h.receive(bytes));
             return;
         }
-        TelnetStream.Decoded decoded = telnet.receive(bytes);
+        TelnetStream.Decoded decoded;
+        try {
+            decoded = telnet.receive(bytes);
+        } catch (CompressedInputException e) {
+            LOG.warn("Session {}: client {} sent {}; closing", id, remoteAddress, e.getMessage());
+            closeWithMessage(e.clientMessage());
+            return;
+        }
         if (decoded.input().length > 0) {
             taps.input(decoded.input());
             handler.invoke(h -> h.receive(decoded.input()));
@@ -656,6 +668,24 @@ public final class ProtocolSession implements Session {
         }
     }
 
+    /** MCCP2: queues {@code lastPlain}, then compresses (or stops compressing) all output after it, with nothing between. */
+    private void switchOutputCompression(byte[] lastPlain, boolean compress) {
+        ByteBuffer[] batch = null;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            output.add(lastPlain);
+            output.compressFromHere(compress);
+            if (!handler.inCallback()) {
+                batch = output.startBatch(System.nanoTime());
+            }
+        }
+        if (batch != null) {
+            writes.write(batch);
+        }
+    }
+
     /** Ends a session that broke one of its bounds, dropping what it had queued; {@code reason} goes to the client. */
     private void cutOff(String why, String reason) {
         if (markClosing(true)) {
@@ -700,7 +730,7 @@ public final class ProtocolSession implements Session {
             if (state == State.CLOSED) {
                 return null;
             }
-            batch = output.batchWritten(written, System.nanoTime());
+            batch = output.batchWritten(System.nanoTime());
             change = backpressure.update(input.bytes(), output.bytes());
             closeNow = batch == null && state == State.CLOSING;
         }

@@ -1,6 +1,9 @@
 package io.chuk.protocol.session;
 
 import io.chuk.protocol.api.MudProtocol;
+import io.chuk.protocol.compression.CompressedInputException;
+import io.chuk.protocol.compression.InputInflater;
+import io.chuk.protocol.compression.Mccp;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.directory.LocalSessionDirectory;
 import io.chuk.protocol.telnet.Subnegotiation;
@@ -29,8 +32,19 @@ import java.util.function.Consumer;
  * <p>The MUD protocols the entry offers ({@link MudSettings}) are answered here too: GMCP and MSDP
  * messages become handler callbacks ({@link Decoded#events()}); MSDP commands and a {@code DO MSSP}
  * are answered right after the engine's own replies to the same read.
+ *
+ * <p>MCCP: when the client agrees to MCCP2 the stream tells its {@link OutputSwitch} to send
+ * {@code IAC SB 86 IAC SE} and compress everything after it (the compression itself happens where
+ * output is batched, in wire order); when MCCP3 is on and the client sends {@code IAC SB 87 IAC SE},
+ * its later bytes are inflated here before the engine reads them.
  */
 final class TelnetStream implements TelnetEngine.Listener {
+
+    /** Where the stream's output starts or stops being compressed (MCCP2). */
+    interface OutputSwitch {
+        /** Queues {@code lastPlain}, then compresses (or, with {@code compress} false, ends the stream of) all later output. */
+        void switchOutput(byte[] lastPlain, boolean compress);
+    }
 
     /** Control characters that carry telnet's editing commands to the line editor. */
     private static final byte CTRL_C = 0x03;
@@ -48,11 +62,22 @@ final class TelnetStream implements TelnetEngine.Listener {
     private final List<HandlerInvoker.Callback> events = new ArrayList<>();
     /** Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP answers). */
     private final ByteArrayOutputStream afterReplies = new ByteArrayOutputStream();
+    private final OutputSwitch outputSwitch;
+    /** MCCP3, created when the client first compresses; {@code inflating} while its stream runs. */
+    private InputInflater inflater;
+    private boolean inflating;
+    /** Closed, or its compressed input failed: nothing more is read. */
+    private boolean closed;
 
-    /** With {@code mud}'s options offered; {@code settings} must offer them ({@link MudSettings#offeredOptions()}). */
-    TelnetStream(TelnetSettings settings, MudSettings mud, String sessionId, Consumer<byte[]> send) {
+    /**
+     * With {@code mud}'s options and MCCP offered; {@code settings} must offer them
+     * ({@link MudSettings#offeredOptions()}, {@link TelnetOffers#of}).
+     */
+    TelnetStream(TelnetSettings settings, MudSettings mud, String sessionId, Consumer<byte[]> send,
+                 OutputSwitch outputSwitch) {
         this.engine = new TelnetEngine(settings, this);
         this.send = send;
+        this.outputSwitch = outputSwitch;
         this.mud = mud;
         this.gmcp = mud.gmcp() ? new GmcpChannel(sessionId, this, send) : null;
         this.msdp = mud.msdp() ? new MsdpChannel(sessionId, this, send) : null;
@@ -82,17 +107,45 @@ final class TelnetStream implements TelnetEngine.Listener {
     record Decoded(byte[] input, boolean resized, List<HandlerInvoker.Callback> events) {
     }
 
-    Decoded receive(byte[] bytes) {
+    /** Decodes one read; compressed input (MCCP3) that is corrupt or expands too far fails it, and all later ones. */
+    Decoded receive(byte[] bytes) throws CompressedInputException {
         synchronized (engine) {
             input.reset();
             resized = false;
             events.clear();
-            engine.receive(bytes, 0, bytes.length);
+            int off = 0;
+            while (off < bytes.length && !closed) {
+                off += inflating ? inflate(bytes, off) : engine.receive(bytes, off, bytes.length - off);
+            }
             if (afterReplies.size() > 0) {
                 send.accept(afterReplies.toByteArray());
                 afterReplies.reset();
             }
             return new Decoded(input.toByteArray(), resized, List.copyOf(events));
+        }
+    }
+
+    /** Inflates from {@code off} and parses the result; returns how many bytes were compressed. */
+    private int inflate(byte[] bytes, int off) throws CompressedInputException {
+        InputInflater.Result result;
+        try {
+            result = inflater.inflate(bytes, off, bytes.length - off);
+        } catch (CompressedInputException e) {
+            closed = true;
+            throw e;
+        }
+        engine.receive(result.inflated(), 0, result.inflated().length);
+        inflating = !result.ended(); // after the stream's end the client's bytes are plain again
+        return result.consumed();
+    }
+
+    /** The session ended: frees the inflater's native memory. */
+    void close() {
+        synchronized (engine) {
+            closed = true;
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 
@@ -231,6 +284,10 @@ final class TelnetStream implements TelnetEngine.Listener {
         if (!local) {
             return;
         }
+        if (option == Mccp.MCCP2) {
+            outputSwitch.switchOutput(enabled ? Mccp.startSequence(Mccp.MCCP2) : new byte[0], enabled);
+            return;
+        }
         MudProtocol protocol = switch (option) {
             case TelnetOption.GMCP -> mud.gmcp() ? MudProtocol.GMCP : null;
             case TelnetOption.MSDP -> mud.msdp() ? MudProtocol.MSDP : null;
@@ -246,6 +303,18 @@ final class TelnetStream implements TelnetEngine.Listener {
                     directory.serverInfo().startTime().getEpochSecond())));
         }
         events.add(h -> h.onMudProtocol(protocol, enabled));
+    }
+
+    @Override
+    public boolean onEmptySubnegotiation(int option) {
+        if (option != Mccp.MCCP3 || inflating) {
+            return false; // a second start inside the compressed stream means nothing
+        }
+        if (inflater == null) {
+            inflater = new InputInflater(System::nanoTime);
+        }
+        inflating = true;
+        return true;
     }
 
     @Override

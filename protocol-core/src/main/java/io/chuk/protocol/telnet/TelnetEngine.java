@@ -174,6 +174,15 @@ public final class TelnetEngine {
         default void onSubnegotiation(int option, byte[] body, int off, int len) {
         }
 
+        /**
+         * The peer sent {@code IAC SB option IAC SE} (an empty body) for an option enabled on our
+         * side. Return true when the peer's bytes after it are no longer telnet (MCCP3: they are
+         * compressed): {@link #receive} then stops right after the SE and says how far it read.
+         */
+        default boolean onEmptySubnegotiation(int option) {
+            return false;
+        }
+
         /** {@code IAC IP}: the user pressed the interrupt key (Ctrl-C in most clients). */
         default void onInterrupt() {
         }
@@ -254,6 +263,8 @@ public final class TelnetEngine {
     private int sbLength;
     private int sbOption = -1;
     private boolean sbOverflow;
+    /** The listener took over the rest of the input ({@link Listener#onEmptySubnegotiation}). */
+    private boolean handedOver;
 
     // output
     private ByteArrayOutputStream pending = new ByteArrayOutputStream(64);
@@ -471,32 +482,38 @@ public final class TelnetEngine {
     // ================================================================= public API: input side
 
     /** {@link #receive(byte[], int, int)} of a whole array. */
-    public void receive(byte[] buf) {
-        receive(buf, 0, buf.length);
+    public int receive(byte[] buf) {
+        return receive(buf, 0, buf.length);
     }
 
     /**
      * Parses bytes from the peer, continuing where the previous call stopped, and reports what
      * they mean to the listener (data, events, then one {@code onSend} with all replies). Never
      * throws for any input; only listener exceptions propagate.
+     *
+     * @return how many bytes were read: {@code len}, unless the listener took over the rest
+     *         ({@link Listener#onEmptySubnegotiation})
      */
-    public void receive(byte[] buf, int off, int len) {
+    public int receive(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (inReceive) {
             throw new IllegalStateException("TelnetEngine.receive is not re-entrant");
         }
         inReceive = true;
+        int end;
         try {
-            parse(buf, off, off + len);
+            end = parse(buf, off, off + len);
         } finally {
             inReceive = false;
         }
         flush();
+        return end - off;
     }
 
     // ================================================================= parser
 
-    private void parse(byte[] buf, int from, int end) {
+    /** Returns where it stopped: {@code end}, or just after an SE after which the listener took over. */
+    private int parse(byte[] buf, int from, int end) {
         int run = -1; // start of the pending run of data bytes in buf, -1 when none
         for (int i = from; i < end; i++) {
             int b = buf[i] & 0xFF;
@@ -575,6 +592,10 @@ public final class TelnetEngine {
                     if (b == SE) {
                         state = State.DATA;
                         endSubnegotiation();
+                        if (handedOver) {
+                            handedOver = false;
+                            return i + 1; // no data run is open inside a sub-negotiation
+                        }
                     } else if (b == IAC) {
                         state = State.SB_DATA;
                         if (sbOption < 0) {
@@ -605,6 +626,7 @@ public final class TelnetEngine {
         if (run >= 0) {
             listener.onData(buf, run, end - run);
         }
+        return end;
     }
 
     /** A command byte (240..254) after IAC. */
@@ -928,6 +950,7 @@ public final class TelnetEngine {
             return;
         }
         if (length == 0) {
+            handedOver = us.state[option] == YES && listener.onEmptySubnegotiation(option);
             return;
         }
         switch (option) {

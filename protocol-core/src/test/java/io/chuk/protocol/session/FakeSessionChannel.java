@@ -37,6 +37,7 @@ final class FakeSessionChannel implements SessionChannel {
     private int closeCount;
     private boolean closeDone;
     private String outputAtClose;
+    private byte[] bytesAtClose;
     private int inFlight;
     private int maxInFlight;
     private ProtocolSession session;
@@ -150,6 +151,7 @@ final class FakeSessionChannel implements SessionChannel {
             closeCount++;
             if (outputAtClose == null) {
                 outputAtClose = output.toString(StandardCharsets.UTF_8);
+                bytesAtClose = output.toByteArray();
             }
             monitor.notifyAll();
             report = session;
@@ -181,6 +183,20 @@ final class FakeSessionChannel implements SessionChannel {
     String output() {
         synchronized (monitor) {
             return output.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every byte written so far. */
+    byte[] outputBytes() {
+        synchronized (monitor) {
+            return output.toByteArray();
+        }
+    }
+
+    /** The bytes written before {@link #close()} was first called, or null. */
+    byte[] outputBytesAtClose() {
+        synchronized (monitor) {
+            return bytesAtClose;
         }
     }
 

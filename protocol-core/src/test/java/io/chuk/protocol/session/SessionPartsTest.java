@@ -65,10 +65,10 @@ class SessionPartsTest {
             output.add(new byte[]{4});
             assertNull(output.startBatch(0), "one batch in flight at a time");
             assertEquals(4, output.bytes(), "in flight and queued both count");
-            ByteBuffer[] second = output.batchWritten(3, 5);
+            ByteBuffer[] second = output.batchWritten(5);
             assertArrayEquals(new byte[]{4}, second[0].array());
             assertEquals(1, output.bytes());
-            assertNull(output.batchWritten(1, 6));
+            assertNull(output.batchWritten(6));
             assertTrue(output.isIdle());
             assertTrue(output.wouldExceed(11, 10));
             assertFalse(output.wouldExceed(10, 10));
