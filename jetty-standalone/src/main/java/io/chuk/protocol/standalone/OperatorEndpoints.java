@@ -56,7 +56,7 @@ final class OperatorEndpoints extends Handler.Wrapper {
         if (observability.health() && (path.equals(health) || path.equals(health + "/ready"))) {
             boolean up = ready.getAsBoolean();
             respond(response, callback, up ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
-                    "application/json", up ? SessionMetrics.UP : SessionMetrics.DOWN);
+                    "application/json", SessionMetrics.health(up));
             return true;
         }
         if (observability.health() && path.equals(health + "/live")) {

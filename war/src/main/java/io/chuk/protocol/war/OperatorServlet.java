@@ -76,7 +76,7 @@ final class OperatorServlet extends HttpServlet {
         } else {
             boolean up = runtime.accepting();
             respond(response, up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "application/json", up ? SessionMetrics.UP : SessionMetrics.DOWN);
+                    "application/json", SessionMetrics.health(up));
         }
     }
 
