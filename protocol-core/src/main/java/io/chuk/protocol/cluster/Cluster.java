@@ -18,7 +18,8 @@ public final class Cluster {
      * @throws IllegalStateException when no cluster implementation is on the class path
      */
     public static ClusterDirectory join(ClusterConfig config, ClassLoader classLoader) {
-        ClusterDirectoryFactory factory = ServiceLoader.load(ClusterDirectoryFactory.class, classLoader).findFirst()
+        ClusterDirectoryFactory factory = ServiceLoader.load(ClusterDirectoryFactory.class,
+                        ClusterLibraries.loaderFor(classLoader)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the configuration has a 'cluster:' section, but no "
                         + "cluster implementation is on the class path (add the cluster-redis module)"));
         ClusterDirectory directory = factory.start(config, LocalSessionDirectory.instance());
