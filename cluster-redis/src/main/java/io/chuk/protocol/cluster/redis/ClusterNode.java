@@ -53,6 +53,8 @@ final class ClusterNode implements AutoCloseable {
     /** Whether the degraded state was already reported: one warning per outage, not one per beat. */
     private boolean warned;
     private Set<String> published = Set.of();
+    /** When a heartbeat last went through (nanoTime). */
+    private long lastBeat;
 
     ClusterNode(ClusterConfig config, LocalSessionDirectory local, ClusterView view) {
         this.config = config;
@@ -135,9 +137,16 @@ final class ClusterNode implements AutoCloseable {
             RedisCommands<String, String> commands = redis.sync();
             publishSelf(commands, fresh);
             reload(commands, started);
+            lastBeat = System.nanoTime();
             up();
         } catch (RuntimeException e) {
-            down(e);
+            if (connected && redis.isOpen() && System.nanoTime() - lastBeat < config.nodeTimeout().toNanos()) {
+                // A slow answer on a live connection (a busy machine): the view is kept and the beat
+                // tried again; only a closed connection or a whole node timeout of failures degrades.
+                LOG.debug("Cluster heartbeat of '{}' failed; retrying", config.nodeName(), e);
+            } else {
+                down(e);
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * The two Redis connections of a node, one for commands and one subscribed to its channels. No
+ * The three Redis connections of a node: one for the heartbeat's commands, one for the events it
+ * sends (so a burst of them never delays a heartbeat) and one subscribed to its channels. No
  * automatic reconnection and no buffering while disconnected: the heartbeat notices a broken
  * connection, drops both and opens them again at its next beat, so a node is either connected
  * or degraded, never silently queueing.
@@ -31,6 +32,7 @@ final class RedisConnections implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulRedisConnection<String, String> sending;
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
     RedisConnections(String redisUri, Duration timeout) {
@@ -54,19 +56,28 @@ final class RedisConnections implements AutoCloseable {
 
     boolean isOpen() {
         StatefulRedisConnection<String, String> c = commands;
+        StatefulRedisConnection<String, String> o = sending;
         StatefulRedisPubSubConnection<String, String> s = subscription;
-        return c != null && c.isOpen() && s != null && s.isOpen();
+        return c != null && c.isOpen() && o != null && o.isOpen() && s != null && s.isOpen();
     }
 
     /** Connects both and subscribes to {@code channels}; messages go to {@code listener} on Lettuce's thread. */
     void open(BiConsumer<String, String> listener, String... channels) {
         closeConnections();
         StatefulRedisConnection<String, String> c = client.connect();
+        StatefulRedisConnection<String, String> o;
         StatefulRedisPubSubConnection<String, String> s;
+        try {
+            o = client.connect();
+        } catch (RuntimeException e) {
+            c.closeAsync();
+            throw e;
+        }
         try {
             s = client.connectPubSub();
         } catch (RuntimeException e) {
             c.closeAsync();
+            o.closeAsync();
             throw e;
         }
         s.addListener(new RedisPubSubAdapter<>() {
@@ -76,6 +87,7 @@ final class RedisConnections implements AutoCloseable {
             }
         });
         commands = c;
+        sending = o;
         subscription = s;
         s.sync().subscribe(channels);
     }
@@ -91,7 +103,7 @@ final class RedisConnections implements AutoCloseable {
 
     /** Fire-and-forget commands; for the sending thread. */
     RedisAsyncCommands<String, String> async() {
-        StatefulRedisConnection<String, String> c = commands;
+        StatefulRedisConnection<String, String> c = sending;
         if (c == null) {
             throw new IllegalStateException("not connected");
         }
@@ -100,11 +112,16 @@ final class RedisConnections implements AutoCloseable {
 
     void closeConnections() {
         StatefulRedisConnection<String, String> c = commands;
+        StatefulRedisConnection<String, String> o = sending;
         StatefulRedisPubSubConnection<String, String> s = subscription;
         commands = null;
+        sending = null;
         subscription = null;
         if (c != null) {
             c.closeAsync();
+        }
+        if (o != null) {
+            o.closeAsync();
         }
         if (s != null) {
             s.closeAsync();
