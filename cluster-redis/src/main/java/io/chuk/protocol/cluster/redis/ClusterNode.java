@@ -35,6 +35,8 @@ final class ClusterNode implements AutoCloseable {
     static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.cluster");
     /** Tasks each of the sending and receiving queues holds. */
     static final int QUEUE_CAPACITY = 10_000;
+    /** The shortest timeout of a Redis command or connection attempt. */
+    static final Duration MIN_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClusterConfig config;
     private final Keys keys;
@@ -62,8 +64,13 @@ final class ClusterNode implements AutoCloseable {
         this.local = local;
         this.view = view;
         this.selfKey = keys.node(config.nodeName());
+        this.redis = new RedisConnections(config.redisUri(), commandTimeout(config));
+    }
+
+    /** A busy machine (a JVM starting) can take a second to set up a connection: never less than {@link #MIN_TIMEOUT}. */
+    static Duration commandTimeout(ClusterConfig config) {
         Duration interval = config.heartbeatInterval();
-        this.redis = new RedisConnections(config.redisUri(), interval);
+        return interval.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : interval;
     }
 
     void start() {
@@ -202,7 +209,7 @@ final class ClusterNode implements AutoCloseable {
         Fields message = Fields.decode(text);
         String from = message.get("n");
         String type = message.get("t");
-        if (from == null || type == null || from.equals(config.nodeName()) || !connected) {
+        if (from == null || type == null || from.equals(config.nodeName())) {
             return;
         }
         String id = message.get("i");
