@@ -150,7 +150,7 @@ public final class Main implements Callable<Integer> {
         List<ServerConfig> servers = loaded.servers().stream()
                 .map(s -> s.withAddress(host != null ? host : s.host(), port != null ? checkedPort() : s.port()))
                 .toList();
-        return new ProtocolConfig(loaded.source(), servers);
+        return loaded.withServers(servers);
     }
 
     private ProtocolConfig direct(ConfigLoader loader) throws ConfigException {

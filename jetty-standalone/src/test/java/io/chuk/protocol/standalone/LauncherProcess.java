@@ -25,7 +25,12 @@ final class LauncherProcess implements AutoCloseable {
     private final List<String> all = new ArrayList<>();
 
     LauncherProcess(String... args) throws IOException {
-        this(List.of(), args);
+        this(List.of(), List.of(), args);
+    }
+
+    /** The launcher with JVM options before {@code -jar} (such as {@code -verbose:class}). */
+    static LauncherProcess withJvmOptions(List<String> jvmOptions, String... args) throws IOException {
+        return new LauncherProcess(List.of(), jvmOptions, args);
     }
 
     /**
@@ -33,20 +38,23 @@ final class LauncherProcess implements AutoCloseable {
      * soft and the hard limit, so the JVM cannot raise it again.
      */
     static LauncherProcess withDescriptorLimit(int descriptors, String... args) throws IOException {
-        return new LauncherProcess(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "launcher"), args);
+        return new LauncherProcess(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "launcher"),
+                List.of(), args);
     }
 
     /** The launcher with one more environment variable. */
     static LauncherProcess withEnvironment(String name, String value, String... args) throws IOException {
-        return new LauncherProcess(List.of("env", name + "=" + value), args);
+        return new LauncherProcess(List.of("env", name + "=" + value), List.of(), args);
     }
 
-    private LauncherProcess(List<String> prefix, String... args) throws IOException {
+    private LauncherProcess(List<String> prefix, List<String> jvmOptions, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
         }
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
@@ -97,6 +105,14 @@ final class LauncherProcess implements AutoCloseable {
             throw new AssertionError("launcher did not exit; output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGKILL and waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("launcher still running after SIGKILL");
+        }
     }
 
     /** Sends SIGTERM. */

@@ -5,16 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +60,7 @@ class RealClientAddressTest {
 
     @Test
     void haproxyInFrontOfTheTelnetPortPassesTheClientAddress() throws Exception {
-        int frontPort = freePortBelow32768();
+        int frontPort = LoopbackPorts.freeBelow32768();
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, """
                 global
@@ -86,7 +79,7 @@ class RealClientAddressTest {
         String haproxy = Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
         Process proxy = new ProcessBuilder(haproxy, "-db", "-f", config.toString()).redirectErrorStream(true).start();
         try {
-            awaitListening(frontPort, proxy);
+            LoopbackPorts.awaitListening(frontPort, proxy, "haproxy");
             try (LineClient client = new LineClient(frontPort)) {
                 client.await("> ");
                 client.send("info\r\n");
@@ -119,33 +112,5 @@ class RealClientAddressTest {
             }
             assertTrue(line.startsWith("TEXT Connected from: 127.0.0.1:"), line);
         }
-    }
-
-    private static int freePortBelow32768() throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return probe.getLocalPort();
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port below 32768");
-    }
-
-    private static void awaitListening(int port, Process proxy) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!proxy.isAlive()) {
-                throw new AssertionError("haproxy exited: " + new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (java.io.IOException notYet) {
-                proxy.waitFor(50, TimeUnit.MILLISECONDS); // bounded wait for haproxy to bind
-            }
-        }
-        throw new AssertionError("haproxy did not listen on " + port);
     }
 }

@@ -1,5 +1,6 @@
 package io.chuk.protocol.metrics;
 
+import io.chuk.protocol.directory.ActiveDirectory;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionStatistics;
@@ -23,6 +24,18 @@ public final class SessionMetrics {
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private SessionMetrics() {
+    }
+
+    /**
+     * The body of a {@code /health} or {@code /health/ready} answer: {@link #UP} or {@link #DOWN},
+     * with the cluster's state when the process is in one ({@code "cluster": "DEGRADED"} while
+     * Redis does not answer: the node still serves its own sessions, so its status stays up).
+     */
+    public static String health(boolean up) {
+        String status = up ? "UP" : "DOWN";
+        return ActiveDirectory.clusterStatus()
+                .map(cluster -> "{\"status\": \"" + status + "\", \"cluster\": \"" + cluster + "\"}")
+                .orElse(up ? UP : DOWN);
     }
 
     /** Registers the meters of every server entry of {@code runtime}. */

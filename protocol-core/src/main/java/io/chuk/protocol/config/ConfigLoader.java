@@ -96,11 +96,13 @@ public final class ConfigLoader {
         }
         List<ConfigException.Problem> problems = new ArrayList<>();
         List<ServerConfig> servers = new ArrayList<>();
+        Optional<ClusterConfig> cluster = top.containsKey(ClusterKeys.SECTION)
+                ? ClusterKeys.read(top.get(ClusterKeys.SECTION), problems) : Optional.empty();
         if (top.containsKey("servers")) {
             for (Object key : top.keySet()) {
-                if (!"servers".equals(key)) {
+                if (!"servers".equals(key) && !ClusterKeys.SECTION.equals(key)) {
                     problems.add(new ConfigException.Problem(Preview.of(key),
-                            "unknown top-level key (expected only 'servers')"));
+                            "unknown top-level key (expected only 'servers' and 'cluster')"));
                 }
             }
             Object entries = top.get("servers");
@@ -118,15 +120,17 @@ public final class ConfigLoader {
                 }
             }
         } else {
-            Object transport = top.get("transport");
+            Map<Object, Object> server = new LinkedHashMap<>(top);
+            server.remove(ClusterKeys.SECTION); // beside the single server's keys, not one of them
+            Object transport = server.get("transport");
             String name = transport instanceof String t ? t : "server";
-            readServer(name, "", top, problems, deadline).ifPresent(servers::add);
+            readServer(name, "", server, problems, deadline).ifPresent(servers::add);
         }
         checkPorts(servers, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new ProtocolConfig(source, servers);
+        return new ProtocolConfig(source, servers, cluster);
     }
 
     /**

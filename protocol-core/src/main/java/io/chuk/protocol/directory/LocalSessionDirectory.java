@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The in-process {@link SessionDirectory}: every session registry of this process (one per
@@ -32,6 +33,7 @@ public final class LocalSessionDirectory implements SessionDirectory {
     private final List<String> serverNames = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
     private final Instant startTime = Instant.now();
+    private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
 
     private LocalSessionDirectory() {
     }
@@ -59,11 +61,34 @@ public final class LocalSessionDirectory implements SessionDirectory {
         serverNames.remove(name);
     }
 
-    /** A session ended: it leaves every room. */
+    /** A session ended: it leaves every room, then the listeners hear of it. */
     public void sessionEnded(String sessionId) {
         for (String room : List.copyOf(rooms.keySet())) {
             leave(room, sessionId);
         }
+        for (Consumer<String> listener : endListeners) {
+            listener.accept(sessionId);
+        }
+    }
+
+    /** {@code listener} gets the id of every session that ends (a cluster withdraws it); it must not block. */
+    public void addEndListener(Consumer<String> listener) {
+        endListeners.add(listener);
+    }
+
+    public void removeEndListener(Consumer<String> listener) {
+        endListeners.remove(listener);
+    }
+
+    /** The rooms a session is in, a snapshot. */
+    public Set<String> roomsOf(String sessionId) {
+        Set<String> in = new java.util.TreeSet<>();
+        rooms.forEach((room, members) -> {
+            if (members.contains(sessionId)) {
+                in.add(room);
+            }
+        });
+        return in;
     }
 
     @Override

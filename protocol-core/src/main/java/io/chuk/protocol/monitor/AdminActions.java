@@ -34,9 +34,10 @@ final class AdminActions {
     static final String SESSION_NOT_FOUND = "Session not found";
 
     private final SessionRegistry registry;
-    private final SessionDirectory directory;
+    /** The process's directory at the time of each action: the cluster's once the node has joined one. */
+    private final java.util.function.Supplier<SessionDirectory> directory;
 
-    AdminActions(SessionRegistry registry, SessionDirectory directory) {
+    AdminActions(SessionRegistry registry, java.util.function.Supplier<SessionDirectory> directory) {
         this.registry = registry;
         this.directory = directory;
     }
@@ -95,12 +96,12 @@ final class AdminActions {
     private String run(String action, JsonNode request, String sessionId, Map<String, Object> result) {
         switch (action) {
             case "broadcast" -> {
-                result.put("sessions", directory.broadcast(text(request, "text")));
+                result.put("sessions", directory.get().broadcast(text(request, "text")));
                 return null;
             }
             case "send_line" -> {
                 // Through the directory, so the handler's onNotice shows it as it shows other sessions' lines.
-                return directory.sendLine(sessionId, text(request, "text")) ? null : SESSION_NOT_FOUND;
+                return directory.get().sendLine(sessionId, text(request, "text")) ? null : SESSION_NOT_FOUND;
             }
             default -> {
                 Optional<ProtocolSession> found = registry.find(sessionId).filter(ProtocolSession::isOpen);

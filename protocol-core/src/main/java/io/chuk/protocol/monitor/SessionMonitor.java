@@ -2,7 +2,7 @@ package io.chuk.protocol.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chuk.protocol.api.Session;
-import io.chuk.protocol.directory.LocalSessionDirectory;
+import io.chuk.protocol.directory.ActiveDirectory;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionListener;
 import io.chuk.protocol.session.SessionRegistry;
@@ -61,7 +61,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     SessionMonitor(SessionRegistry registry, long maxQueuedBytes, int maxQueuedMessages) {
         this.registry = registry;
-        this.admin = new AdminActions(registry, LocalSessionDirectory.instance());
+        this.admin = new AdminActions(registry, ActiveDirectory::get);
         this.maxQueuedBytes = maxQueuedBytes;
         this.maxQueuedMessages = maxQueuedMessages;
         AtomicInteger threads = new AtomicInteger();

@@ -1,6 +1,8 @@
 package io.chuk.protocol.runtime;
 
 import io.chuk.protocol.cdi.HandlerFactory;
+import io.chuk.protocol.cluster.Cluster;
+import io.chuk.protocol.cluster.ClusterDirectory;
 import io.chuk.protocol.config.ProtocolConfig;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.monitor.SessionMonitor;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /**
  * Everything one configuration runs, independent of the container that hosts it: the session
  * host, a session factory per server entry, the process-wide monitor when an entry enables it,
- * the session recorder when an entry records, and the WebSocket endpoint registrations. The standalone launcher and the WAR both build one,
+ * the session recorder when an entry records, the cluster membership when the configuration has
+ * a {@code cluster:} section, and the WebSocket endpoint registrations. The standalone launcher and the WAR both build one,
  * then attach the listeners their container provides.
  */
 public final class ProtocolRuntime implements AutoCloseable {
@@ -31,6 +34,7 @@ public final class ProtocolRuntime implements AutoCloseable {
     private final SessionMonitor monitor;
     private final SessionRecorder recorder;
     private final Map<String, SessionFactory> factories = new LinkedHashMap<>();
+    private final ClusterDirectory cluster;
 
     public ProtocolRuntime(ProtocolConfig config, HandlerFactory handlers) {
         this.config = config;
@@ -44,6 +48,14 @@ public final class ProtocolRuntime implements AutoCloseable {
         for (ServerConfig entry : config.servers()) {
             factories.put(entry.name(), host.factoryFor(entry));
         }
+        // Only a cluster: section looks the implementation up, so without one no client class loads.
+        this.cluster = config.cluster()
+                .map(settings -> Cluster.join(settings, ProtocolRuntime.class.getClassLoader())).orElse(null);
+    }
+
+    /** This process's cluster membership, when the configuration has a {@code cluster:} section. */
+    public Optional<ClusterDirectory> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     public ProtocolConfig config() {
@@ -120,6 +132,9 @@ public final class ProtocolRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cluster != null) {
+            Cluster.leave(cluster);
+        }
         if (monitor != null) {
             monitor.close();
         }

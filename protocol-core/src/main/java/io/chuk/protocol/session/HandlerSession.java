@@ -9,7 +9,7 @@ import io.chuk.protocol.api.SessionDirectory;
 import io.chuk.protocol.api.TelnetControl;
 import io.chuk.protocol.api.TerminalInfo;
 import io.chuk.protocol.api.Transport;
-import io.chuk.protocol.directory.LocalSessionDirectory;
+import io.chuk.protocol.directory.ActiveDirectory;
 import io.chuk.protocol.handlers.HandlerContext;
 
 import java.net.InetSocketAddress;
@@ -130,7 +130,7 @@ final class HandlerSession implements Session, HandlerContext {
 
     @Override
     public SessionDirectory directory() {
-        return LocalSessionDirectory.instance();
+        return ActiveDirectory.get();
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class OperatorRoutes {
             Route readiness = (request, response) -> {
                 boolean up = ready.getAsBoolean();
                 Route.respond(response, up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                        "application/json", up ? SessionMetrics.UP : SessionMetrics.DOWN);
+                        "application/json", SessionMetrics.health(up));
             };
             String health = observability.healthPath();
             add(health, readiness);

@@ -1,0 +1,20 @@
+package io.chuk.protocol.cluster;
+
+import io.chuk.protocol.api.SessionDirectory;
+
+/**
+ * A {@link SessionDirectory} spanning several server processes. While the shared store is
+ * unreachable it still serves this process's own sessions, and says so through {@link #connected()}.
+ */
+public interface ClusterDirectory extends SessionDirectory, AutoCloseable {
+
+    /** This process's name in the cluster. */
+    String nodeName();
+
+    /** Whether the shared store answers now; false means degraded: only this node's sessions are seen. */
+    boolean connected();
+
+    /** Leaves the cluster: this node's sessions are withdrawn at once rather than after the node timeout. */
+    @Override
+    void close();
+}
