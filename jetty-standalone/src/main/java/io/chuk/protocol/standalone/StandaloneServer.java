@@ -202,6 +202,11 @@ public final class StandaloneServer implements AutoCloseable {
         return runtime.monitor();
     }
 
+    /** The session recorder, when an entry sets {@code record_sessions}. */
+    public Optional<io.chuk.protocol.recording.SessionRecorder> recorder() {
+        return runtime.recorder();
+    }
+
     /**
      * Graceful stop: every entry stops accepting at once, every session is told goodbye and
      * closed in parallel (waiting at most {@code drain_timeout} for output to flush), then Jetty stops.

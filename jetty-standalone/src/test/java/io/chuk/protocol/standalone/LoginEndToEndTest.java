@@ -40,6 +40,10 @@ class LoginEndToEndTest {
                     port: 0
                     transport: websocket
                     handler_class: io.chuk.protocol.samples.login.LoginHandler
+                  ws_telnet:
+                    port: 0
+                    transport: ws_telnet
+                    handler_class: io.chuk.protocol.samples.login.LoginHandler
                 """);
     }
 
@@ -90,6 +94,20 @@ class LoginEndToEndTest {
             client.await("> ");
             client.send("hello\n");
             client.await("Echo: hello\r\n> ");
+        }
+    }
+
+    @Test
+    void wsTelnetLogin() throws Exception {
+        try (WsClient client = WsClient.connect(running.ws("ws_telnet", "/ws_telnet"))) {
+            StringBuilder screen = new StringBuilder();
+            client.awaitBinary("Username: ", screen);
+            client.sendBinary("demo\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.awaitBinary("Password: ", screen);
+            client.sendBinary("demo\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.awaitBinary("Login successful. Welcome, demo!", screen);
+            client.sendBinary("hello\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.awaitBinary("Echo: hello", screen);
         }
     }
 

@@ -9,6 +9,7 @@ public final class InputTimeoutException extends RuntimeException {
 
     private final transient Duration timeout;
 
+    /** @param timeout the timeout that passed without input */
     public InputTimeoutException(Duration timeout) {
         super("no input within " + timeout.toMillis() + " ms");
         this.timeout = timeout;

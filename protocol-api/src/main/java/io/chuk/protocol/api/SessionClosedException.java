@@ -5,6 +5,7 @@ public final class SessionClosedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param sessionId the session that ended */
     public SessionClosedException(String sessionId) {
         super("session " + sessionId + " is closed");
     }

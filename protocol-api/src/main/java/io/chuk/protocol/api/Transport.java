@@ -54,6 +54,7 @@ public enum Transport {
         };
     }
 
+    /** The transport of a YAML or command-line name, in any case; empty for an unknown name. */
     public static Optional<Transport> fromName(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(t -> t.yamlName.equals(wanted)).findFirst();

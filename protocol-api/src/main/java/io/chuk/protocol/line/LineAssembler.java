@@ -46,10 +46,12 @@ public final class LineAssembler {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /** Bytes as they arrived; every completed line (or refusal of a too-long one) goes to {@code listener}. */
     public void feed(byte[] data, Listener listener) {
         feed(data, 0, data.length, listener);
     }
 
+    /** {@link #feed(byte[], Listener)} of a slice. */
     public void feed(byte[] data, int offset, int count, Listener listener) {
         for (int i = offset; i < offset + count; i++) {
             byte b = data[i];

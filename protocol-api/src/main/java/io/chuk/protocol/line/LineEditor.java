@@ -85,6 +85,7 @@ public final class LineEditor {
         return List.copyOf(history);
     }
 
+    /** One typed character; what it causes (echo, a line, an interrupt) goes to {@code listener}. */
     public void feed(char c, Listener listener) {
         feedEchoing(c, secret ? new Secret(listener) : listener);
     }

@@ -193,6 +193,8 @@ public final class ConfigLoader {
         BindHost.problem(entry.get(ServerKeys.HOST), deadline).ifPresent(reason ->
                 problems.add(new ConfigException.Problem(prefix + ServerKeys.HOST.name(), reason)));
         checkTls(prefix, entry, given, problems);
+        RecordingDirectory.problem(entry.get(ServerKeys.RECORD_SESSIONS)).ifPresent(reason ->
+                problems.add(new ConfigException.Problem(prefix + ServerKeys.RECORD_SESSIONS.name(), reason)));
         if (transport != null) {
             checkScopes(prefix, entry, given, transport, problems);
         }

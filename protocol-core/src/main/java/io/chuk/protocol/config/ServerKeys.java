@@ -119,6 +119,13 @@ public final class ServerKeys {
             "expect a PROXY protocol (v1 or v2) header from a load balancer");
     public static final ConfigKey<List<String>> TRUSTED_PROXIES = optional("trusted_proxies", stringList(),
             List.of(), WEBSOCKET_ONLY, "addresses whose X-Forwarded-For is believed on WebSocket handshakes");
+    public static final ConfigKey<String> RECORD_SESSIONS = optional("record_sessions", optionalString(), null, ALL,
+            "directory where each session is recorded as an asciicast v2 file; unset = no recording");
+    public static final ConfigKey<Boolean> RECORD_INPUT = optional("record_input", bool(), false, ALL,
+            "also record what clients type (privacy-sensitive; input the handler hides is never recorded)");
+    public static final ConfigKey<Integer> RECORD_MAX_BYTES = optional("record_max_bytes",
+            integer(4 * 1024, 1024 * 1024 * 1024), 1024 * 1024, ALL,
+            "largest recording file of one session in bytes; recording stops there");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -127,7 +134,7 @@ public final class ServerKeys {
             MAX_MESSAGE_SIZE, MONITOR_TOKEN, MAX_CONNECTIONS_PER_IP, MAX_CONNECTION_RATE_PER_IP, MAX_OUTPUT_BUFFER,
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
-            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL);
+            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -135,7 +135,8 @@ public final class LocalSessionDirectory implements SessionDirectory {
         return new ServerInfo(startTime, Duration.between(startTime, Instant.now()), total, counts, serverNames);
     }
 
-    Optional<ProtocolSession> live(String sessionId) {
+    /** The engine's live session of that id: for the engine and its tests, never handed to handlers. */
+    public Optional<ProtocolSession> live(String sessionId) {
         if (sessionId == null) {
             return Optional.empty();
         }

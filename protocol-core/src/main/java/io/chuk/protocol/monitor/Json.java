@@ -2,10 +2,7 @@ package io.chuk.protocol.monitor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -13,18 +10,15 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The monitor protocol's JSON, on Jackson's streaming core: writing maps, lists, strings, numbers
- * and booleans, and reading one viewer request (bounded in depth and size, anything malformed refused).
+ * The monitor protocol's JSON, through Jackson: messages written from maps, lists, strings, numbers
+ * and booleans, and one viewer request read as a tree (bounded in depth and size, anything malformed refused).
  *
  * <p>The text looks like the original's ({@code {"type": "x", "list": [1, 2]}}). Control characters,
  * U+2028/U+2029 and every surrogate are written as {@code \}{@code u} escapes, so a message is one
@@ -54,109 +48,33 @@ final class Json {
             .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
             .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
 
+    /** Maps, lists, strings, numbers and booleans as the original wrote them; a request's trailing text is refused. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writer(ONE_LINE);
+
     private Json() {
     }
 
     static String write(Object value) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(ONE_LINE.createInstance());
-            write(value, generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to a string", e);
-        }
-        return out.toString();
-    }
-
-    private static void write(Object value, JsonGenerator out) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof String text) {
-            out.writeString(text);
-        } else if (value instanceof Boolean bool) {
-            out.writeBoolean(bool);
-        } else if (value instanceof Integer || value instanceof Long) {
-            out.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (Double.isFinite(d)) {
-                out.writeNumber(d);
-            } else {
-                out.writeNull();
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            out.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.writeFieldName(String.valueOf(entry.getKey()));
-                write(entry.getValue(), out);
-            }
-            out.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            out.writeStartArray();
-            for (Object item : list) {
-                write(item, out);
-            }
-            out.writeEndArray();
-        } else {
-            out.writeString(value.toString());
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a monitor message could not be written", e);
         }
     }
 
-    /** Parses a JSON value; objects become maps, arrays lists, numbers doubles. */
-    static Object read(String text) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
+    /** Parses one JSON value; anything malformed, too deep or too long is an {@link IllegalArgumentException}. */
+    static JsonNode read(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("no JSON value");
             }
-            Object value = value(parser);
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("unexpected text after the JSON value at column "
-                        + parser.currentTokenLocation().getColumnNr());
-            }
-            return value;
+            return node;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading JSON from a string", e);
-        }
-    }
-
-    /** The value starting at the parser's current token (depth is bounded by the factory's constraints). */
-    private static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    map.put(key, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IllegalArgumentException("unexpected " + token);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.chuk.protocol.monitor;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,25 @@ public record MonitorMessage(String json, int bytes) {
         message.put("type", type);
         message.put("session_id", sessionId);
         message.put("data", Map.of("text", text));
+        return of(message);
+    }
+
+    /** {@code terminal_output}: bytes a telnet client's terminal received, as base64. */
+    static MonitorMessage terminalOutput(String sessionId, byte[] bytes) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "terminal_output");
+        message.put("session_id", sessionId);
+        message.put("data", Base64.getEncoder().encodeToString(bytes));
+        return of(message);
+    }
+
+    /** {@code terminal_size}: a watched telnet session's window size. */
+    static MonitorMessage terminalSize(String sessionId, int width, int height) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "terminal_size");
+        message.put("session_id", sessionId);
+        message.put("width", width);
+        message.put("height", height);
         return of(message);
     }
 

@@ -1,13 +1,15 @@
 package io.chuk.protocol.monitor;
 
-import io.chuk.protocol.session.ProtocolSession;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chuk.protocol.api.Session;
+import io.chuk.protocol.directory.LocalSessionDirectory;
+import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionListener;
 import io.chuk.protocol.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Viewers receive {@code active_sessions} when they attach, then {@code session_started} and
  * {@code session_ended} (exactly once per session) for everything, and {@code client_input} /
- * {@code server_message} for the sessions they {@code watch_session}. Every request gets a reply.
+ * {@code server_message} (or, in terminal mode, {@code terminal_output} / {@code terminal_size})
+ * for the sessions they {@code watch_session}. Viewers with the monitor token may also act on
+ * sessions ({@link AdminActions}). Every request gets a reply.
  * Each event is serialised once and the same text queued for every viewer; a viewer that falls
  * behind by {@link Viewer#MAX_QUEUED_BYTES} or {@link Viewer#MAX_QUEUED_MESSAGES} is dropped and its
  * connection closed on the monitor's own thread, never slowing a session.
@@ -38,6 +42,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.monitor");
 
     private final SessionRegistry registry;
+    private final AdminActions admin;
     private final long maxQueuedBytes;
     private final int maxQueuedMessages;
     /** Each attached viewer with the ids of the sessions it watches. */
@@ -56,6 +61,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     SessionMonitor(SessionRegistry registry, long maxQueuedBytes, int maxQueuedMessages) {
         this.registry = registry;
+        this.admin = new AdminActions(registry, LocalSessionDirectory.instance());
         this.maxQueuedBytes = maxQueuedBytes;
         this.maxQueuedMessages = maxQueuedMessages;
         AtomicInteger threads = new AtomicInteger();
@@ -73,11 +79,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         Viewer viewer = new Viewer(connection, this, maxQueuedBytes, maxQueuedMessages);
         synchronized (broadcastLock) {
             viewers.put(viewer, ConcurrentHashMap.newKeySet());
-            List<Object> sessions = new ArrayList<>();
-            for (ProtocolSession session : registry.sessions()) {
-                sessions.add(describe(session, "connected"));
-            }
-            viewer.start(Json.write(MonitorMessage.message("active_sessions", "sessions", sessions)));
+            viewer.start(activeSessions());
         }
         LOG.info("Monitor viewer attached ({} viewer(s))", viewers.size());
         return viewer;
@@ -110,35 +112,79 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     /** One request (a JSON text) from a viewer; always answered. */
     public void handle(Viewer viewer, String request) {
-        Map<?, ?> fields;
+        JsonNode fields;
         try {
-            Object parsed = Json.read(request);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                viewer.send(error("Request must be a JSON object"));
-                return;
-            }
-            fields = map;
+            fields = Json.read(request);
         } catch (IllegalArgumentException e) {
             viewer.send(error("Invalid JSON: " + e.getMessage()));
             return;
         }
-        Object type = fields.get("type");
-        Object id = fields.get("session_id");
-        String sessionId = id instanceof String s ? s : null;
-        if ("watch_session".equals(type)) {
-            watch(viewer, sessionId);
-        } else if ("stop_watching".equals(type)) {
-            stopWatching(viewer, sessionId);
-        } else {
-            viewer.send(error("Unknown message type: " + type));
+        if (!fields.isObject()) {
+            viewer.send(error("Request must be a JSON object"));
+            return;
+        }
+        JsonNode typeField = fields.path("type");
+        String type = typeField.isTextual() ? typeField.textValue() : typeField.toString();
+        String sessionId = fields.path("session_id").textValue();
+        switch (type) {
+            case "watch_session" -> watch(viewer, sessionId, fields.path("mode").textValue());
+            case "stop_watching" -> stopWatching(viewer, sessionId);
+            case "list_sessions" -> {
+                if (!viewer.sendSnapshot(activeSessions())) {
+                    viewer.send(error("A session list is already on its way"));
+                }
+            }
+            case "get_session" -> getSession(viewer, sessionId);
+            default -> {
+                if (AdminActions.TYPES.contains(type)) {
+                    viewer.send(admin.perform(viewer, type, fields));
+                } else {
+                    viewer.send(error("Unknown message type: " + (typeField.isMissingNode() ? null : type)));
+                }
+            }
         }
     }
 
-    private void watch(Viewer viewer, String sessionId) {
+    /** {@code active_sessions}: every live session, as now. */
+    private String activeSessions() {
+        List<Object> sessions = new ArrayList<>();
+        Instant now = Instant.now();
+        for (ProtocolSession session : registry.sessions()) {
+            sessions.add(describe(session, "connected", now));
+        }
+        return Json.write(MonitorMessage.message("active_sessions", "sessions", sessions));
+    }
+
+    /** {@code session_updated}: one session as now (its attributes and idle time change as it runs). */
+    private void getSession(Viewer viewer, String sessionId) {
+        Optional<ProtocolSession> session = sessionId == null ? Optional.empty() : registry.find(sessionId);
+        if (session.isEmpty()) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("type", "error");
+            message.put("error", "Session not found");
+            message.put("session_id", sessionId);
+            viewer.send(MonitorMessage.of(message));
+            return;
+        }
+        viewer.send(MonitorMessage.of(MonitorMessage.message("session_updated", "session",
+                describe(session.get(), "connected", Instant.now()))));
+    }
+
+    private void watch(Viewer viewer, String sessionId, String modeName) {
+        SessionWatch.Mode mode = modeName == null || modeName.equals("lines") ? SessionWatch.Mode.LINES
+                : modeName.equals("terminal") ? SessionWatch.Mode.TERMINAL : null;
+        if (mode == null) {
+            viewer.send(watchResponse(sessionId, "error", "Unknown watch mode: " + modeName + " (lines or terminal)", null));
+            return;
+        }
         Set<String> watching = viewers.get(viewer);
         Optional<ProtocolSession> session = sessionId == null ? Optional.empty() : registry.find(sessionId);
         if (watching == null || session.isEmpty()) {
-            viewer.send(watchResponse(sessionId, "error", "Session not found"));
+            viewer.send(watchResponse(sessionId, "error", "Session not found", null));
+            return;
+        }
+        if (mode == SessionWatch.Mode.TERMINAL && !session.get().transport().speaksTelnet()) {
+            viewer.send(watchResponse(sessionId, "error", "Terminal mode needs a telnet or ws_telnet session", null));
             return;
         }
         watching.add(sessionId);
@@ -148,7 +194,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
                 tap = new SessionWatch(id);
                 session.get().addTap(tap);
             }
-            tap.add(viewer);
+            tap.add(viewer, mode);
             return tap;
         });
         // The session may have ended, or the viewer been dropped, after they were looked up.
@@ -156,21 +202,27 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         if (ended || !viewers.containsKey(viewer)) {
             watching.remove(sessionId);
             unwatch(viewer, sessionId);
-            viewer.send(watchResponse(sessionId, "error", "Session not found"));
+            viewer.send(watchResponse(sessionId, "error", "Session not found", null));
             return;
         }
-        LOG.info("Viewer started watching session {}", sessionId);
-        viewer.send(watchResponse(sessionId, "success", null));
+        LOG.info("Viewer started watching session {}{}", sessionId, mode == SessionWatch.Mode.TERMINAL ? " (terminal)" : "");
+        if (mode == SessionWatch.Mode.TERMINAL) {
+            viewer.send(watchResponse(sessionId, "success", null, "terminal"));
+            session.get().terminal().ifPresent(terminal ->
+                    viewer.send(MonitorMessage.terminalSize(sessionId, terminal.width(), terminal.height())));
+        } else {
+            viewer.send(watchResponse(sessionId, "success", null, null));
+        }
     }
 
     private void stopWatching(Viewer viewer, String sessionId) {
         Set<String> watching = viewers.get(viewer);
         if (watching == null || sessionId == null || !watching.remove(sessionId)) {
-            viewer.send(watchResponse(sessionId, "error", "Not watching this session"));
+            viewer.send(watchResponse(sessionId, "error", "Not watching this session", null));
             return;
         }
         unwatch(viewer, sessionId);
-        viewer.send(watchResponse(sessionId, "stopped", null));
+        viewer.send(watchResponse(sessionId, "stopped", null, null));
     }
 
     private void unwatch(Viewer viewer, String sessionId) {
@@ -186,7 +238,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
     @Override
     public void sessionStarted(Session session) {
         newestSessionId = session.id();
-        broadcast(MonitorMessage.of(MonitorMessage.message("session_started", "session", describe(session, "connected"))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_started", "session", describe(session, "connected", Instant.now()))));
     }
 
     @Override
@@ -195,7 +247,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         for (Set<String> watching : viewers.values()) {
             watching.remove(session.id());
         }
-        broadcast(MonitorMessage.of(MonitorMessage.message("session_ended", "session", describe(session, "disconnected"))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_ended", "session", describe(session, "disconnected", Instant.now()))));
     }
 
     private void broadcast(MonitorMessage message) {
@@ -206,30 +258,18 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
     }
 
-    private Map<String, Object> describe(Session session, String status) {
-        Map<String, Object> client = new LinkedHashMap<>();
-        InetSocketAddress address = session.remoteAddress();
-        client.put("remote_addr", List.of(address.getHostString(), address.getPort()));
-        if (session instanceof ProtocolSession protocolSession) {
-            client.put("path", protocolSession.requestPath());
-            client.put("user_agent", protocolSession.userAgent());
-        }
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("id", session.id());
-        described.put("client", client);
-        described.put("start_time", session.startTime().toEpochMilli() / 1000.0);
-        described.put("status", status);
-        described.put("is_newest", session.id().equals(newestSessionId));
-        described.put("transport", session.transport().yamlName());
-        described.put("server", session.serverName());
-        return described;
+    private Map<String, Object> describe(Session session, String status, Instant now) {
+        return SessionDescription.of(session, status, session.id().equals(newestSessionId), now);
     }
 
-    private static MonitorMessage watchResponse(String sessionId, String status, String error) {
+    private static MonitorMessage watchResponse(String sessionId, String status, String error, String mode) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "watch_response");
         message.put("session_id", sessionId);
         message.put("status", status);
+        if (mode != null) {
+            message.put("mode", mode);
+        }
         if (error != null) {
             message.put("error", error);
         }

@@ -4,47 +4,67 @@ import io.chuk.protocol.session.SessionTap;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 
 /**
  * The monitor's one tap on a watched session: each piece of traffic is serialised once and the
- * same message handed to every viewer watching. Runs on session threads and never blocks.
+ * same message handed to every viewer watching it in that mode: {@code lines} viewers get
+ * {@code client_input} and {@code server_message}, {@code terminal} viewers the terminal stream
+ * ({@code terminal_output}, {@code terminal_size}). Runs on session threads and never blocks.
  */
 final class SessionWatch implements SessionTap {
 
+    /** What a viewer watches of a session. */
+    enum Mode { LINES, TERMINAL }
+
     private final String sessionId;
-    private final Set<Viewer> watchers = new CopyOnWriteArraySet<>();
+    private final Set<Viewer> lineWatchers = new CopyOnWriteArraySet<>();
+    private final Set<Viewer> terminalWatchers = new CopyOnWriteArraySet<>();
 
     SessionWatch(String sessionId) {
         this.sessionId = sessionId;
     }
 
-    void add(Viewer viewer) {
-        watchers.add(viewer);
+    /** Starts watching, or switches an existing watcher to {@code mode}. */
+    void add(Viewer viewer, Mode mode) {
+        (mode == Mode.TERMINAL ? lineWatchers : terminalWatchers).remove(viewer);
+        (mode == Mode.TERMINAL ? terminalWatchers : lineWatchers).add(viewer);
     }
 
     /** @return whether nobody watches any more */
     boolean remove(Viewer viewer) {
-        watchers.remove(viewer);
-        return watchers.isEmpty();
+        lineWatchers.remove(viewer);
+        terminalWatchers.remove(viewer);
+        return lineWatchers.isEmpty() && terminalWatchers.isEmpty();
     }
 
     @Override
     public void input(String text) {
-        fanOut("client_input", text);
+        fanOut(lineWatchers, () -> MonitorMessage.traffic("client_input", sessionId, text));
     }
 
     @Override
     public void output(String text) {
-        fanOut("server_message", text);
+        fanOut(lineWatchers, () -> MonitorMessage.traffic("server_message", sessionId, text));
     }
 
-    private void fanOut(String type, String text) {
+    @Override
+    public void terminalOutput(byte[] bytes) {
+        fanOut(terminalWatchers, () -> MonitorMessage.terminalOutput(sessionId, bytes));
+    }
+
+    @Override
+    public void windowSize(int width, int height) {
+        fanOut(terminalWatchers, () -> MonitorMessage.terminalSize(sessionId, width, height));
+    }
+
+    private static void fanOut(Set<Viewer> watchers, Supplier<MonitorMessage> message) {
         if (watchers.isEmpty()) {
             return;
         }
-        MonitorMessage message = MonitorMessage.traffic(type, sessionId, text);
+        MonitorMessage once = message.get();
         for (Viewer viewer : watchers) {
-            viewer.send(message);
+            viewer.send(once);
         }
     }
 }

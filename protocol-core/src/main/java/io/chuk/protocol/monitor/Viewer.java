@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * holds: messages waiting plus the one being written.
  *
  * <p>The {@code active_sessions} snapshot a viewer gets on attach is exempt from the byte bound:
- * it grows with the number of live sessions (about 300 bytes each), not with anybody's traffic,
+ * it grows with the number of live sessions (about 450 bytes each), not with anybody's traffic,
  * and counting it would drop every viewer of a busy server.
  */
 public final class Viewer {
@@ -30,6 +30,8 @@ public final class Viewer {
     private long peakQueuedBytes;
     private boolean sending;
     private boolean stopped;
+    /** The requested {@code active_sessions} still waiting; at most one, as it is not counted in bytes. */
+    private MonitorMessage snapshotWaiting;
 
     Viewer(ViewerConnection connection, SessionMonitor monitor, long maxBytes, int maxMessages) {
         this.connection = connection;
@@ -48,6 +50,35 @@ public final class Viewer {
             sending = true;
         }
         pump();
+    }
+
+    /**
+     * Queues a session list the viewer asked for. Like the first snapshot it is not counted against
+     * the byte bound (it grows with the live sessions); instead at most one may wait.
+     *
+     * @return false if one still waits, and nothing was queued
+     */
+    boolean sendSnapshot(String snapshot) {
+        MonitorMessage message = new MonitorMessage(snapshot, 0);
+        synchronized (this) {
+            if (snapshotWaiting != null) {
+                return false;
+            }
+            if (!stopped) {
+                snapshotWaiting = message;
+            }
+        }
+        send(message);
+        return true;
+    }
+
+    /** Whether this viewer may act on sessions: it presented the monitor token. */
+    boolean admin() {
+        return connection.tokenPresented();
+    }
+
+    String remoteAddress() {
+        return connection.remoteAddress();
     }
 
     /** Queues one message, or drops this viewer if it would pass a bound. Never blocks. */
@@ -102,6 +133,7 @@ public final class Viewer {
             queuedBytes -= waiting.bytes();
         }
         queue.clear();
+        snapshotWaiting = null;
     }
 
     /**
@@ -114,6 +146,9 @@ public final class Viewer {
             MonitorMessage next;
             synchronized (this) {
                 next = stopped ? null : queue.poll();
+                if (next != null && next == snapshotWaiting) {
+                    snapshotWaiting = null;
+                }
                 if (next == null) {
                     sending = false;
                     return;

@@ -20,4 +20,13 @@ public interface ViewerConnection {
      * monitor calls it on a thread of its own, never on a session's.
      */
     void closeTooSlow();
+
+    /** Where the viewer connects from, for the log of admin actions. */
+    String remoteAddress();
+
+    /**
+     * Whether the viewer presented the configured {@code monitor_token}: only such a viewer may
+     * act on sessions. False wherever no token is configured.
+     */
+    boolean tokenPresented();
 }

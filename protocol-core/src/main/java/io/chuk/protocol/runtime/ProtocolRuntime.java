@@ -4,6 +4,7 @@ import io.chuk.protocol.cdi.HandlerFactory;
 import io.chuk.protocol.config.ProtocolConfig;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.monitor.SessionMonitor;
+import io.chuk.protocol.recording.SessionRecorder;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.websocket.MonitorEndpoint;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * Everything one configuration runs, independent of the container that hosts it: the session
  * host, a session factory per server entry, the process-wide monitor when an entry enables it,
- * and the WebSocket endpoint registrations. The standalone launcher and the WAR both build one,
+ * the session recorder when an entry records, and the WebSocket endpoint registrations. The standalone launcher and the WAR both build one,
  * then attach the listeners their container provides.
  */
 public final class ProtocolRuntime implements AutoCloseable {
@@ -28,6 +29,7 @@ public final class ProtocolRuntime implements AutoCloseable {
     private final ProtocolConfig config;
     private final SessionHost host;
     private final SessionMonitor monitor;
+    private final SessionRecorder recorder;
     private final Map<String, SessionFactory> factories = new LinkedHashMap<>();
 
     public ProtocolRuntime(ProtocolConfig config, HandlerFactory handlers) {
@@ -35,6 +37,10 @@ public final class ProtocolRuntime implements AutoCloseable {
         this.host = new SessionHost(handlers);
         this.monitor = config.servers().stream().anyMatch(ServerConfig::enableMonitoring)
                 ? new SessionMonitor(host.registry()) : null;
+        this.recorder = SessionRecorder.forConfig(config).orElse(null);
+        if (recorder != null) {
+            host.registry().addListener(recorder);
+        }
         for (ServerConfig entry : config.servers()) {
             factories.put(entry.name(), host.factoryFor(entry));
         }
@@ -50,6 +56,11 @@ public final class ProtocolRuntime implements AutoCloseable {
 
     public Optional<SessionMonitor> monitor() {
         return Optional.ofNullable(monitor);
+    }
+
+    /** The session recorder, when an entry sets {@code record_sessions}. */
+    public Optional<SessionRecorder> recorder() {
+        return Optional.ofNullable(recorder);
     }
 
     /** The session factory of a server entry. */
@@ -111,6 +122,9 @@ public final class ProtocolRuntime implements AutoCloseable {
     public void close() {
         if (monitor != null) {
             monitor.close();
+        }
+        if (recorder != null) {
+            recorder.close(); // after the drain: every recording is finished and written out
         }
         host.close();
     }

@@ -259,7 +259,8 @@ public final class ProtocolSession implements Session {
         }
     }
 
-    boolean inputHidden() {
+    /** Whether the handler hides what the client types (a password): recordings leave such input out. */
+    public boolean inputHidden() {
         return inputHidden;
     }
 
@@ -567,6 +568,7 @@ public final class ProtocolSession implements Session {
         }
         if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();
+            taps.windowSize(terminal.width(), terminal.height());
             handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
         }
     }
@@ -627,6 +629,9 @@ public final class ProtocolSession implements Session {
             cutOff("is not reading (" + config.limits().maxOutputBuffer() + " bytes of output waiting)",
                     "Output buffer full: the client is not reading");
             return;
+        }
+        if (telnet != null) {
+            taps.terminalOutput(bytes); // all telnet output passes here: lines, prompts, echo, negotiation
         }
         applyFlowControl(change);
         if (batch != null) {

@@ -1,10 +1,9 @@
 package io.chuk.protocol.session;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The monitor's copies of one session's traffic: empty, and free, unless someone watches. */
+/** The monitor's and the recorder's copies of one session's traffic: empty, and free, unless someone watches. */
 final class SessionTaps {
 
     private final List<SessionTap> taps = new CopyOnWriteArrayList<>();
@@ -22,8 +21,8 @@ final class SessionTaps {
     }
 
     void input(byte[] bytes) {
-        if (!taps.isEmpty()) {
-            input(new String(bytes, StandardCharsets.UTF_8));
+        for (SessionTap tap : taps) {
+            tap.input(bytes);
         }
     }
 
@@ -40,8 +39,26 @@ final class SessionTaps {
     }
 
     void output(byte[] bytes) {
-        if (!taps.isEmpty()) {
-            output(new String(bytes, StandardCharsets.UTF_8));
+        for (SessionTap tap : taps) {
+            tap.output(bytes);
+        }
+    }
+
+    void terminalOutput(byte[] telnetBytes) {
+        if (taps.isEmpty()) {
+            return;
+        }
+        byte[] terminal = TelnetOutputFilter.strip(telnetBytes);
+        if (terminal.length > 0) {
+            for (SessionTap tap : taps) {
+                tap.terminalOutput(terminal);
+            }
+        }
+    }
+
+    void windowSize(int width, int height) {
+        for (SessionTap tap : taps) {
+            tap.windowSize(width, height);
         }
     }
 }

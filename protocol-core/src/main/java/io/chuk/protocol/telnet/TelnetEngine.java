@@ -280,6 +280,9 @@ public final class TelnetEngine {
         us.accept[SGA] = true;
         us.accept[BINARY] = true;
         us.accept[CHARSET] = settings.requestCharset();
+        for (int option : settings.offeredOptions()) {
+            us.accept[option] = true;
+        }
         him.accept[TTYPE] = true;
         him.accept[NAWS] = true;
         him.accept[NEW_ENVIRON] = true;
@@ -313,6 +316,9 @@ public final class TelnetEngine {
         request(him, TTYPE, true);
         request(him, NAWS, true);
         command(WONT, LINEMODE);
+        for (int option : new java.util.TreeSet<>(settings.offeredOptions())) {
+            request(us, option, true); // after the opening six, so clients that ignore them still get those first
+        }
         byte[] out = pending.toByteArray();
         pending.reset();
         return out;

@@ -15,14 +15,30 @@ package io.chuk.protocol.telnet;
  *                                the client's terminal types (MTTS), and how many names are kept. 1..64.
  * @param requestEnvironment      ask for NEW-ENVIRON (once the client has answered TTYPE)
  * @param requestCharset          offer CHARSET and request UTF-8 (once the client has answered TTYPE)
+ * @param offeredOptions          options the server offers ({@code WILL}) at connect after the opening
+ *                                six commands, and agrees to when the client asks (MUD protocols such
+ *                                as GMCP, MSDP, MSSP, MCCP2); empty = the opening negotiation only
  */
 public record TelnetSettings(int maxSubnegotiationLength, int maxTerminalTypes,
-                             boolean requestEnvironment, boolean requestCharset) {
+                             boolean requestEnvironment, boolean requestCharset,
+                             java.util.Set<Integer> offeredOptions) {
 
     public static final int DEFAULT_MAX_SUBNEGOTIATION_LENGTH = 1024;
     public static final int DEFAULT_MAX_TERMINAL_TYPES = 8;
 
+    /** Settings that offer nothing beyond the opening negotiation. */
+    public TelnetSettings(int maxSubnegotiationLength, int maxTerminalTypes, boolean requestEnvironment,
+                          boolean requestCharset) {
+        this(maxSubnegotiationLength, maxTerminalTypes, requestEnvironment, requestCharset, java.util.Set.of());
+    }
+
     public TelnetSettings {
+        offeredOptions = java.util.Set.copyOf(offeredOptions);
+        for (int option : offeredOptions) {
+            if (option < 0 || option > 255) {
+                throw new IllegalArgumentException("a telnet option is 0..255: " + option);
+            }
+        }
         if (maxSubnegotiationLength < 16 || maxSubnegotiationLength > 65536) {
             throw new IllegalArgumentException("maxSubnegotiationLength must be 16..65536: " + maxSubnegotiationLength);
         }

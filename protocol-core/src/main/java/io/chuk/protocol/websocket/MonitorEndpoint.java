@@ -1,6 +1,8 @@
 package io.chuk.protocol.websocket;
 
+import io.chuk.protocol.api.RequestInfo;
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.monitor.MonitorToken;
 import io.chuk.protocol.monitor.SessionMonitor;
 import io.chuk.protocol.monitor.Viewer;
 import io.chuk.protocol.monitor.ViewerConnection;
@@ -14,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
@@ -25,6 +28,7 @@ public final class MonitorEndpoint extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.monitor");
     private static final String MONITOR_PROPERTY = SessionMonitor.class.getName();
+    private static final String CONFIG_PROPERTY = ServerConfig.class.getName();
 
     /** How long a dropped viewer's connection may stay without progress before it is cut (a peer that never reads never answers the close). */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -39,15 +43,19 @@ public final class MonitorEndpoint extends Endpoint {
                 .configurator(new HandshakeCheck(config.allowOrigins(), false))
                 .build();
         endpointConfig.getUserProperties().put(MONITOR_PROPERTY, monitor);
+        endpointConfig.getUserProperties().put(CONFIG_PROPERTY, config);
         return endpointConfig;
     }
 
     @Override
     public void onOpen(Session webSocket, EndpointConfig endpointConfig) {
         monitor = (SessionMonitor) endpointConfig.getUserProperties().get(MONITOR_PROPERTY);
+        ServerConfig config = (ServerConfig) endpointConfig.getUserProperties().get(CONFIG_PROPERTY);
         webSocket.setMaxIdleTimeout(0);
         webSocket.setMaxTextMessageBufferSize(64 * 1024);
-        viewer = monitor.attach(new Connection(webSocket));
+        InetSocketAddress address = SessionEndpoint.remoteAddress(webSocket, config);
+        viewer = monitor.attach(new Connection(webSocket, address.getHostString() + ":" + address.getPort(),
+                tokenPresented(config, webSocket)));
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) request -> monitor.handle(viewer, request));
     }
 
@@ -63,12 +71,40 @@ public final class MonitorEndpoint extends Endpoint {
         LOG.debug("Monitor viewer {} error: {}", webSocket.getId(), error.toString());
     }
 
+    /**
+     * Whether the handshake carried the entry's {@code monitor_token}. The container's guard already
+     * refused wrong tokens before the upgrade; checking again here means admin rights never rest on
+     * a guard being installed.
+     */
+    private static boolean tokenPresented(ServerConfig config, Session webSocket) {
+        if (config.monitorToken() == null
+                || !(webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY) instanceof RequestInfo request)) {
+            return false;
+        }
+        return new MonitorToken(config.monitorToken()).check(request.header("Authorization").orElse(null),
+                request.parameter("token").orElse(null)) == MonitorToken.ALLOWED;
+    }
+
     /** A viewer's WebSocket, written through the async remote only. */
     private static final class Connection implements ViewerConnection {
         private final Session webSocket;
+        private final String remoteAddress;
+        private final boolean tokenPresented;
 
-        Connection(Session webSocket) {
+        Connection(Session webSocket, String remoteAddress, boolean tokenPresented) {
             this.webSocket = webSocket;
+            this.remoteAddress = remoteAddress;
+            this.tokenPresented = tokenPresented;
+        }
+
+        @Override
+        public String remoteAddress() {
+            return remoteAddress;
+        }
+
+        @Override
+        public boolean tokenPresented() {
+            return tokenPresented;
         }
 
         @Override

@@ -122,7 +122,8 @@ public final class SessionEndpoint extends Endpoint {
         }
     }
 
-    private static InetSocketAddress remoteAddress(Session webSocket, ServerConfig config) {
+    /** The client's address: the container's, the WAR filter's, or the one a trusted proxy forwarded. */
+    static InetSocketAddress remoteAddress(Session webSocket, ServerConfig config) {
         Object address = webSocket.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
         Object peerHeader = webSocket.getUserProperties().get(HandshakeCheck.PEER_PROPERTY);
         InetSocketAddress fromFilter = peerHeader instanceof String value ? PeerAddress.parse(value) : null;

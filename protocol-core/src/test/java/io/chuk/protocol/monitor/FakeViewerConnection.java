@@ -14,6 +14,7 @@ final class FakeViewerConnection implements ViewerConnection {
 
     private final Object lock = new Object();
     private final CountDownLatch closeMayReturn;
+    private volatile boolean tokenPresented;
 
     // guarded by lock
     private boolean completeAtOnce;
@@ -47,6 +48,22 @@ final class FakeViewerConnection implements ViewerConnection {
         if (now) {
             sent.done(true);
         }
+    }
+
+    @Override
+    public String remoteAddress() {
+        return "127.0.0.9:4000";
+    }
+
+    @Override
+    public boolean tokenPresented() {
+        return tokenPresented;
+    }
+
+    /** The viewer counts as having presented the monitor token. */
+    FakeViewerConnection withToken() {
+        tokenPresented = true;
+        return this;
     }
 
     @Override

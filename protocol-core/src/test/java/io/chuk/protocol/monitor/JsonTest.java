@@ -3,6 +3,7 @@ package io.chuk.protocol.monitor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -89,17 +90,16 @@ class JsonTest {
         message.put("start_time", 1732464000.5);
         message.put("is_newest", true);
         message.put("path", null);
-        message.put("nan", Double.NaN);
         assertEquals("{\"type\": \"active_sessions\", \"sessions\": [], \"client\": {}, \"remote_addr\": [\"127.0.0.1\", 4321], "
-                + "\"start_time\": 1.7324640005E9, \"is_newest\": true, \"path\": null, \"nan\": null}", Json.write(message));
+                + "\"start_time\": 1.7324640005E9, \"is_newest\": true, \"path\": null}", Json.write(message));
     }
 
     @Test
-    void readingGivesMapsListsAndDoublesAndRefusesWhatIsMalformedOrTooDeep() {
-        Map<?, ?> request = (Map<?, ?>) Json.read(" {\"type\": \"watch_session\", \"n\": [1, 2.5, true, null], \"s\": \"\\u00e9\\n\"} ");
-        assertEquals("watch_session", request.get("type"));
-        assertEquals(List.of(1.0, 2.5, true), ((List<?>) request.get("n")).subList(0, 3));
-        assertEquals("é\n", request.get("s"));
+    void readingGivesATreeAndRefusesWhatIsMalformedOrTooDeep() {
+        JsonNode request = Json.read(" {\"type\": \"watch_session\", \"n\": [1, 2.5, true, null], \"s\": \"\\u00e9\\n\"} ");
+        assertEquals("watch_session", request.get("type").textValue());
+        assertEquals("[1, 2.5, true, null]", Json.write(request.get("n")));
+        assertEquals("é\n", request.get("s").textValue());
         for (String bad : List.of("", "not json", "{\"a\": }", "{\"a\": 1} x", "{} {}", "[1, 2", "'single'", "{\"a\": 1,}")) {
             assertThrows(IllegalArgumentException.class, () -> Json.read(bad), bad);
         }
@@ -118,8 +118,8 @@ class JsonTest {
                 + 6 * 8000 + "\"}}".length(), message.bytes());
     }
 
-    private static int depth(Object value) {
-        return value instanceof List<?> list ? 1 + (list.isEmpty() ? 0 : depth(list.get(0))) : 0;
+    private static int depth(JsonNode value) {
+        return value.isArray() ? 1 + (value.isEmpty() ? 0 : depth(value.get(0))) : 0;
     }
 
     private static String parseText(String json) throws Exception {

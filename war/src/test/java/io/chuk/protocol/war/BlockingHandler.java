@@ -1,5 +1,6 @@
 package io.chuk.protocol.war;
 
+import io.chuk.protocol.directory.LocalSessionDirectory;
 import io.chuk.protocol.handlers.LineHandler;
 import io.chuk.protocol.session.ProtocolSession;
 
@@ -34,8 +35,8 @@ public class BlockingHandler extends LineHandler {
 
     @Override
     public void sendWelcome() {
-        // The session handlers see is the framework's ProtocolSession; only it tells the flow-control state.
-        flooded = (ProtocolSession) session();
+        // Handlers see only the public Session; the engine's side of it tells the flow-control state.
+        flooded = LocalSessionDirectory.instance().live(session().id()).orElseThrow();
         sendLine("ready");
     }
 
