@@ -126,6 +126,8 @@ public final class ServerKeys {
     public static final ConfigKey<Integer> RECORD_MAX_BYTES = optional("record_max_bytes",
             integer(4 * 1024, 1024 * 1024 * 1024), 1024 * 1024, ALL,
             "largest recording file of one session in bytes; recording stops there");
+    public static final ConfigKey<String> DASHBOARD_PATH = optional("dashboard_path", path(), "/dashboard",
+            WEBSOCKET_ONLY, "the operator dashboard's page (with enable_monitoring) and its recordings under it");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -134,7 +136,8 @@ public final class ServerKeys {
             MAX_MESSAGE_SIZE, MONITOR_TOKEN, MAX_CONNECTIONS_PER_IP, MAX_CONNECTION_RATE_PER_IP, MAX_OUTPUT_BUFFER,
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
-            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES);
+            PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES,
+            DASHBOARD_PATH);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

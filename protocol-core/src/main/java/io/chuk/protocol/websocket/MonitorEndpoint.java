@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code monitor_path} endpoint of an entry with {@code enable_monitoring}: one viewer of the
@@ -40,6 +41,7 @@ public final class MonitorEndpoint extends Endpoint {
     public static ServerEndpointConfig configFor(ServerConfig config, SessionMonitor monitor) {
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(MonitorEndpoint.class, config.monitorPath())
+                .subprotocols(List.of(MonitorToken.SUBPROTOCOL))
                 .configurator(new HandshakeCheck(config.allowOrigins(), false))
                 .build();
         endpointConfig.getUserProperties().put(MONITOR_PROPERTY, monitor);
@@ -82,6 +84,7 @@ public final class MonitorEndpoint extends Endpoint {
             return false;
         }
         return new MonitorToken(config.monitorToken()).check(request.header("Authorization").orElse(null),
+                String.join(",", request.headers().getOrDefault("Sec-WebSocket-Protocol", List.of())),
                 request.parameter("token").orElse(null)) == MonitorToken.ALLOWED;
     }
 
