@@ -56,6 +56,16 @@ public final class MonitorEndpoint extends Endpoint {
         webSocket.setMaxIdleTimeout(0);
         webSocket.setMaxTextMessageBufferSize(64 * 1024);
         InetSocketAddress address = SessionEndpoint.remoteAddress(webSocket, config);
+        if (!originAllowed(config, webSocket)) {
+            LOG.warn("Monitor viewer {} refused: its Origin is neither listed in allow_origins nor this server's own page",
+                    address);
+            try {
+                webSocket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Origin not allowed"));
+            } catch (IOException e) {
+                LOG.debug("Closing refused viewer {} failed: {}", webSocket.getId(), e.toString());
+            }
+            return;
+        }
         viewer = monitor.attach(new Connection(webSocket, address.getHostString() + ":" + address.getPort(),
                 tokenPresented(config, webSocket)));
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) request -> monitor.handle(viewer, request));
@@ -71,6 +81,18 @@ public final class MonitorEndpoint extends Endpoint {
     @Override
     public void onError(Session webSocket, Throwable error) {
         LOG.debug("Monitor viewer {} error: {}", webSocket.getId(), error.toString());
+    }
+
+    /**
+     * The handshake let through a listed origin, or one that may be this server's own page (the
+     * dashboard); the latter only when it really is, by the request's {@code Host} ({@link PageOrigin}).
+     */
+    private static boolean originAllowed(ServerConfig config, Session webSocket) {
+        if (!(webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY) instanceof RequestInfo request)) {
+            return false;
+        }
+        String origin = request.header("Origin").orElse(null);
+        return origin == null || new HandshakeCheck(config.allowOrigins(), false).listed(origin) || PageOrigin.isOwn(request);
     }
 
     /**
