@@ -176,14 +176,15 @@
         renderSessions();
         if (message.session.id === watching) {
           note('Session ended.');
+          $('session-admin').hidden = true;
         }
         if (RECORDINGS) {
           setTimeout(loadRecordings, 1000); // its recording is complete once written out
         }
         break;
       case 'watch_response':
-        if (message.status !== 'success') {
-          addResult('error', 'watch_session', message.error || message.status);
+        if (message.status === 'error') {
+          addResult('error', 'watch_session', message.error);
         }
         break;
       case 'terminal_size':
@@ -319,6 +320,7 @@
       mirror.reset();
     } else {
       $('watch-log').replaceChildren();
+      logLine('Watching: what the client sends and receives appears here.', 'note');
     }
     send({ type: 'watch_session', session_id: id, mode: terminal ? 'terminal' : 'lines' });
     renderSessions();
@@ -368,7 +370,9 @@
     if ($('kick-message').value) {
       message.message = $('kick-message').value;
     }
-    admin(message);
+    if (admin(message)) {
+      $('kick-message').value = '';
+    }
   });
   onSubmit('send-form', () => {
     if (admin({ type: 'send_line', session_id: watching, text: $('send-text').value })) {
@@ -448,7 +452,7 @@
       $('replay-title').textContent = recording.server + ' · ' + shortId(recording.session_id);
       $('player').replaceChildren();
       player = AsciinemaPlayer.create({ data: cast }, $('player'), {
-        autoPlay: true, idleTimeLimit: 2, fit: 'width', terminalFontSize: '13px',
+        autoPlay: true, idleTimeLimit: 2, fit: false, terminalFontSize: '13px',
       });
       window.player = player;
       $('replay-panel').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
