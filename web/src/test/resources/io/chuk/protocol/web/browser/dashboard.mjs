@@ -7,7 +7,7 @@
 //             as lines (LINES?), a broadcast (BROADCAST?), a kick (KICKED?), then the replay of the
 //             kicked session's recording
 //   readonly  no token: admin messages sent anyway are refused, shown as errors (REFUSED?)
-//   listed    the dashboard loads (under a WAR's context path) and lists a tcp session
+//   listed    the dashboard loads (under a WAR's context path), with the token if it asks, and lists a tcp session
 import { chromium } from 'playwright-core';
 import { createInterface } from 'node:readline';
 
@@ -140,6 +140,10 @@ try {
       break;
     }
     case 'listed': {
+      if (await page.isVisible('#login')) {
+        await page.fill('#token', TOKEN);
+        await page.click('#login button[type=submit]');
+      }
       await page.waitForFunction(() => document.body.dataset.state === 'connected');
       await rowOf('tcp').waitFor();
       facts.row = await rowOf('tcp').locator('td').allTextContents();
