@@ -185,6 +185,8 @@
       case 'watch_response':
         if (message.status === 'error') {
           addResult('error', 'watch_session', message.error);
+        } else if (message.status === 'success' && message.session_id === watching) {
+          body.dataset.watching = watching; // from here on the session's events arrive
         }
         break;
       case 'terminal_size':
@@ -310,6 +312,7 @@
       send({ type: 'stop_watching', session_id: watching });
     }
     const terminal = TERMINAL_TRANSPORTS.includes(entry.session.transport);
+    delete body.dataset.watching;
     watching = id;
     watchingTransport = entry.session.transport;
     $('watch-title').textContent = shortId(id) + ' · ' + entry.session.transport + ' · ' + entry.session.server;

@@ -80,6 +80,8 @@ try {
       await shot('dashboard-mirror');
 
       await rowOf('tcp').click();
+      const tcpId = await rowOf('tcp').getAttribute('data-id');
+      await page.waitForFunction((id) => document.body.dataset.watching === id, tcpId);
       await ask('LINES?');
       await page.waitForFunction(() => document.getElementById('watch-log').textContent.includes('Echo: ping'));
       facts.lines = await page.$$eval('#watch-log div', (divs) => divs.map((d) => d.className + ' ' + d.textContent));
@@ -91,6 +93,8 @@ try {
       await ask('BROADCAST?');
 
       await rowOf('telnet').click();
+      const telnetId = await rowOf('telnet').getAttribute('data-id');
+      await page.waitForFunction((id) => document.body.dataset.watching === id, telnetId);
       await page.fill('#kick-message', 'Closed by the operator for the test.');
       await page.click('#kick-form button');
       facts.kick = await resultFor('kick_session');
