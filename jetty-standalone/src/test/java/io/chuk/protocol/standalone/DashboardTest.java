@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The operator dashboard in headless Chromium against the real server, with real clients: a
  * {@code telnet} in tmux whose typing appears in the dashboard's mirror and which a kick from the
- * dashboard closes with its message, a tcp client that a broadcast reaches, the replay of the
+ * dashboard closes with its message, a tcp client that gets a line, injected input and a broadcast, the replay of the
  * kicked session's recording, and a viewer without the token whose admin messages change nothing.
  * Screenshots of each state are kept in {@code target/screenshots}.
  */
@@ -82,6 +82,8 @@ class DashboardTest {
                 dashboard.answer();
 
                 dashboard.awaitQuestion("BROADCAST?");
+                tcp.await("Only for you.");
+                tcp.await("Echo: from support");
                 tcp.await("Maintenance at noon.");
                 dashboard.answer();
 

@@ -4,8 +4,8 @@
 // Usage: node dashboard.mjs <scenario> <dashboard url> <screenshot directory>
 //   admin     with a telnet and a tcp client connected: the token prompt (the test's token, s3cret),
 //             the session table, the telnet session's typing in the mirror (WATCHING?), the tcp one
-//             as lines (LINES?), a broadcast (BROADCAST?), a kick (KICKED?), then the replay of the
-//             kicked session's recording
+//             as lines (LINES?), a line to it, input injected into it and a broadcast (BROADCAST?),
+//             a kick (KICKED?), then the replay of the kicked session's recording
 //   readonly  no token: admin messages sent anyway are refused, shown as errors (REFUSED?)
 //   listed    the dashboard loads (under a WAR's context path), with the token if it asks, and lists a tcp session
 import { chromium } from 'playwright-core';
@@ -85,6 +85,15 @@ try {
       await ask('LINES?');
       await page.waitForFunction(() => document.getElementById('watch-log').textContent.includes('Echo: ping'));
       facts.lines = await page.$$eval('#watch-log div', (divs) => divs.map((d) => d.className + ' ' + d.textContent));
+      await page.fill('#send-text', 'Only for you.');
+      await page.click('#send-form button');
+      facts.sendLine = await resultFor('send_line');
+      check(facts.sendLine.includes('send_line: ok'), facts.sendLine);
+      await page.fill('#inject-text', 'from support');
+      await page.click('#inject-form button');
+      facts.inject = await resultFor('inject_input');
+      check(facts.inject.includes('inject_input: ok'), facts.inject);
+      await page.waitForFunction(() => document.getElementById('watch-log').textContent.includes('Echo: from support'));
       await page.fill('#broadcast-text', 'Maintenance at noon.');
       await page.click('#broadcast-form button');
       facts.broadcast = await resultFor('broadcast');
