@@ -58,7 +58,7 @@ public final class OperatorRoutes {
         String prefix = assetPrefix(entry);
         Map<String, String> values = Map.of("MONITOR_PATH", entry.monitorPath(), "DASHBOARD_PATH", path,
                 "TOKEN", entry.monitorToken() != null ? "required" : "none",
-                "RECORDINGS", recordings ? prefix + "/recordings" : "",
+                "RECORDINGS", recordings ? recordingsPath(entry) : "",
                 "ASSETS", path.equals("/") ? "." : path.substring(path.lastIndexOf('/') + 1), "SERVER", entry.name());
         add(path, StaticResource.page("dashboard.html", values));
         add(prefix + "/dashboard.js", StaticResource.of("dashboard.js", StaticResource.JAVASCRIPT));
