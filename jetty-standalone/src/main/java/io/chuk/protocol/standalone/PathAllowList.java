@@ -21,15 +21,28 @@ final class PathAllowList extends Handler.Wrapper {
     static final List<String> WEBSOCKET = List.of("GET");
 
     private final Map<String, List<String>> methodsByPath;
+    private final Map<String, List<String>> methodsByTree;
 
     PathAllowList(Handler next, Map<String, List<String>> methodsByPath) {
+        this(next, methodsByPath, Map.of());
+    }
+
+    /** @param methodsByTree paths served with everything below them (such as the recordings, one file each) */
+    PathAllowList(Handler next, Map<String, List<String>> methodsByPath, Map<String, List<String>> methodsByTree) {
         super(next);
         this.methodsByPath = Map.copyOf(methodsByPath);
+        this.methodsByTree = Map.copyOf(methodsByTree);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        List<String> methods = methodsByPath.get(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        List<String> methods = methodsByPath.get(path);
+        if (methods == null) {
+            methods = methodsByTree.entrySet().stream()
+                    .filter(tree -> path.equals(tree.getKey()) || path.startsWith(tree.getKey() + "/"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
         if (methods == null) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;

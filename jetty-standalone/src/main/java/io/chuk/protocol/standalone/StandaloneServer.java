@@ -11,6 +11,7 @@ import io.chuk.protocol.tcp.RawConnectors;
 import io.chuk.protocol.tcp.RetryingServerConnector;
 import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
+import io.chuk.protocol.recording.RecordingServlet;
 import io.chuk.protocol.web.MonitorTokenFilter;
 import io.chuk.protocol.web.OperatorRoutes;
 import io.chuk.protocol.web.OperatorServlet;
@@ -144,8 +145,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     /**
      * The handlers of one WebSocket entry: the servlet context with its WebSocket endpoints, the
-     * monitor token filter and the operator servlet (pages, metrics, health), behind the list of
-     * the paths it serves.
+     * monitor token filter, the operator servlet (pages, dashboard, metrics, health) and the
+     * dashboard's recordings, behind the list of the paths it serves.
      */
     private Handler entryHandlers(ServerConfig entry, SessionFactory factory) {
         ServletContextHandler context = new ServletContextHandler();
@@ -155,13 +156,20 @@ public final class StandaloneServer implements AutoCloseable {
         if (entry.enableMonitoring()) {
             methods.put(entry.monitorPath(), PathAllowList.WEBSOCKET);
         }
-        OperatorRoutes routes = new OperatorRoutes().pages(entry)
+        OperatorRoutes routes = new OperatorRoutes().pages(entry).dashboard(entry, runtime.recorder().isPresent())
                 .observability(entry.observability(), meters, () -> server != null && server.isStarted() && runtime.accepting());
         if (!routes.isEmpty()) {
             OperatorServlet operator = routes.servlet();
             ServletHolder holder = new ServletHolder("chuk-operator", operator);
             operator.urlPatterns().forEach(pattern -> context.addServlet(holder, pattern));
             operator.paths().forEach(path -> methods.put(path, OperatorServlet.METHODS));
+        }
+        Map<String, List<String>> trees = new HashMap<>();
+        if (entry.enableMonitoring() && runtime.recorder().isPresent()) {
+            String recordings = OperatorRoutes.recordingsPath(entry);
+            context.addServlet(new ServletHolder("chuk-recordings",
+                    new RecordingServlet(runtime.recorder().get().store(), entry.monitorToken())), recordings + "/*");
+            trees.put(recordings, List.of("GET")); // RecordingServlet answers GET only
         }
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
@@ -174,7 +182,7 @@ public final class StandaloneServer implements AutoCloseable {
                         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, entry.monitorPath());
             }
         });
-        return new PathAllowList(context, methods);
+        return new PathAllowList(context, methods, trees);
     }
 
     private String failedEntry() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -168,6 +171,30 @@ class MonitorAdminTest {
             assertEquals("TEXT {\"type\": \"admin_result\", \"action\": \"inject_input\", \"session_id\": \"" + id + "\", \"status\": \"ok\"}",
                     event(viewer, e -> e.contains("admin_result")));
             tcp.await("Echo: from support\r\n");
+        }
+    }
+
+    @Test
+    void aBrowserPresentsTheTokenAsASubprotocolAndGetsAdminRights() throws Exception {
+        String offered = "chuk-token." + Base64.getUrlEncoder().withoutPadding().encodeToString("s3cret".getBytes(StandardCharsets.UTF_8));
+        try (WsClient viewer = WsClient.withSubprotocols(running.ws("websocket", "/monitor"), "chuk-monitor", offered)) {
+            assertEquals("chuk-monitor", viewer.subprotocol(), "the token subprotocol is never echoed back");
+            assertTrue(viewer.next().startsWith("TEXT {\"type\": \"active_sessions\""));
+            LineClient tcp = new LineClient(running.port("tcp"));
+            String id = startedOn(viewer, "tcp");
+            tcp.await("> ");
+            viewer.send("{\"type\": \"send_line\", \"session_id\": \"" + id + "\", \"text\": \"via subprotocol\"}");
+            assertTrue(event(viewer, e -> e.contains("admin_result")).endsWith("\"status\": \"ok\"}"));
+            tcp.await("via subprotocol");
+            tcp.close();
+        }
+        String wrong = "chuk-token." + Base64.getUrlEncoder().withoutPadding().encodeToString("guess".getBytes(StandardCharsets.UTF_8));
+        Exception refused = assertThrows(Exception.class,
+                () -> WsClient.withSubprotocols(running.ws("websocket", "/monitor"), "chuk-monitor", wrong).close());
+        assertEquals(403, assertInstanceOf(WebSocketHandshakeException.class, refused.getCause()).getResponse().statusCode());
+        try (WsClient viewer = WsClient.withSubprotocols(running.ws("open", "/monitor"), "chuk-monitor")) {
+            assertEquals("chuk-monitor", viewer.subprotocol());
+            assertTrue(viewer.next().startsWith("TEXT {\"type\": \"active_sessions\""));
         }
     }
 

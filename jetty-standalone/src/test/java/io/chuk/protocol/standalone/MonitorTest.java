@@ -67,6 +67,20 @@ class MonitorTest {
     }
 
     @Test
+    void theServersOwnDashboardPageMayWatchButAPageOnAnotherPortMayNot() throws Exception {
+        String own = "http://127.0.0.1:" + running.port("websocket");
+        try (WsClient viewer = WsClient.connect(monitorUri("?token=s3cret"), own)) {
+            assertTrue(viewer.next().startsWith("TEXT {\"type\": \"active_sessions\""));
+        }
+        try (WsClient viewer = WsClient.connect(monitorUri("?token=s3cret"), "http://127.0.0.1:1")) {
+            assertEquals("CLOSE 1008 Origin not allowed", viewer.next());
+        }
+        try (WsClient viewer = WsClient.connect(monitorUri("?token=s3cret"), "http://localhost:" + running.port("websocket"))) {
+            assertEquals("CLOSE 1008 Origin not allowed", viewer.next(), "the Host header was 127.0.0.1, not localhost");
+        }
+    }
+
+    @Test
     void viewerFollowsATelnetSessionFromStartToEnd() throws Exception {
         try (WsClient viewer = WsClient.connect(monitorUri("?token=s3cret"))) {
             assertTrue(viewer.next().startsWith("TEXT {\"type\": \"active_sessions\", \"sessions\": ["));

@@ -41,6 +41,7 @@ class OperatorPortsTest {
                 enable_health: true
                 enable_monitoring: true
                 monitor_token: s3cret
+                record_sessions: target/operator-ports-recordings
                 handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
             """;
     private static final String OTHERS = """
@@ -72,17 +73,29 @@ class OperatorPortsTest {
                     "/health/ready", "200 200 405 405 405",
                     "/health/live", "200 200 405 405 405",
                     "/monitor", "401 405 405 405 405",
+                    "/dashboard", "200 200 405 405 405",
+                    "/dashboard/recordings", "401 405 405 405 405",
                     "/ws", "404 405 405 405 405"),
             "chat", Map.of("/ws_telnet", "404 405 405 405 405",
                     "/", "200 200 405 405 405",
                     "/vendor/xterm.js", "200 200 405 405 405"),
             "plain", Map.of("/plain", "404 405 405 405 405"));
     private static final List<String> PATHS = List.of("/metrics", "/health", "/health/ready", "/health/live",
-            "/monitor", "/ws", "/ws_telnet", "/plain", "/", "/vendor/xterm.js", RANDOM);
+            "/monitor", "/dashboard", "/dashboard/recordings", "/ws", "/ws_telnet", "/plain", "/", "/vendor/xterm.js", RANDOM);
     /** The Allow header of a 405 on each path. */
-    private static final Map<String, String> ALLOW = Map.of("/metrics", "GET, HEAD", "/health", "GET, HEAD",
-            "/health/ready", "GET, HEAD", "/health/live", "GET, HEAD", "/monitor", "GET",
-            "/ws", "GET", "/ws_telnet", "GET", "/plain", "GET", "/", "GET, HEAD", "/vendor/xterm.js", "GET, HEAD");
+    private static final Map<String, String> ALLOW = Map.ofEntries(
+            Map.entry("/metrics", "GET, HEAD"),
+            Map.entry("/health", "GET, HEAD"),
+            Map.entry("/health/ready", "GET, HEAD"),
+            Map.entry("/health/live", "GET, HEAD"),
+            Map.entry("/monitor", "GET"),
+            Map.entry("/dashboard", "GET, HEAD"),
+            Map.entry("/dashboard/recordings", "GET"),
+            Map.entry("/ws", "GET"),
+            Map.entry("/ws_telnet", "GET"),
+            Map.entry("/plain", "GET"),
+            Map.entry("/", "GET, HEAD"),
+            Map.entry("/vendor/xterm.js", "GET, HEAD"));
     private static final Map<String, String> WS_PATHS = Map.of("ops", "/ws", "chat", "/ws_telnet", "plain", "/plain");
 
     @ParameterizedTest(name = "operator entry listed {0}")

@@ -45,7 +45,6 @@ final class WsClient implements AutoCloseable {
 
     static WsClient connect(HttpClient http, String uri, String origin, String authorization,
                             String headerName, String headerValue) throws Exception {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);
@@ -56,6 +55,16 @@ final class WsClient implements AutoCloseable {
         if (headerName != null) {
             builder.header(headerName, headerValue);
         }
+        return open(builder, uri);
+    }
+
+    /** Offers the subprotocols (the most preferred first), as a browser's {@code new WebSocket(uri, protocols)} does. */
+    static WsClient withSubprotocols(String uri, String mostPreferred, String... lesser) throws Exception {
+        return open(HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).subprotocols(mostPreferred, lesser), uri);
+    }
+
+    private static WsClient open(WebSocket.Builder builder, String uri) throws Exception {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
         WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -91,6 +100,11 @@ final class WsClient implements AutoCloseable {
             }
         }).get(10, TimeUnit.SECONDS);
         return new WsClient(socket, events);
+    }
+
+    /** The subprotocol the server agreed to ({@code ""} for none). */
+    String subprotocol() {
+        return webSocket.getSubprotocol();
     }
 
     void send(String text) throws InterruptedException, ExecutionException {

@@ -215,6 +215,13 @@ public final class ConfigLoader {
                     "must differ from ws_path (" + path + ")"));
             return Optional.empty();
         }
+        String dashboard = entry.get(ServerKeys.DASHBOARD_PATH);
+        if (transport.isWebSocket() && entry.get(ServerKeys.ENABLE_MONITORING)
+                && (dashboard.equals(path) || dashboard.equals(entry.get(ServerKeys.MONITOR_PATH)))) {
+            problems.add(new ConfigException.Problem(prefix + ServerKeys.DASHBOARD_PATH.name(),
+                    "must differ from ws_path and monitor_path (" + dashboard + ")"));
+            return Optional.empty();
+        }
         if (transport.isWebSocket() && entry.get(ServerKeys.WEB_TERMINAL) && path.equals("/")) {
             problems.add(new ConfigException.Problem(prefix + ServerKeys.WEB_TERMINAL.name(),
                     "needs ws_path other than / (the page is served at /)"));

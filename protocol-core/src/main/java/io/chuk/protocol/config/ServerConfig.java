@@ -218,6 +218,11 @@ public final class ServerConfig implements ServerSettings {
         return get(MAX_MESSAGE_SIZE);
     }
 
+    /** {@code dashboard_path}: the operator dashboard of an entry with the monitor. */
+    public String dashboardPath() {
+        return get(DASHBOARD_PATH);
+    }
+
     public String monitorToken() {
         return get(MONITOR_TOKEN);
     }

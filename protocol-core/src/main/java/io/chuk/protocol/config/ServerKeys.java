@@ -138,6 +138,8 @@ public final class ServerKeys {
     public static final ConfigKey<Compression> COMPRESSION = optional("compression", Compression.valueType(),
             null, TELNET_ONLY, "MUD compression offered to telnet clients: off, mccp2 or mccp2+mccp3; "
                     + "unset = as the handler declares with @MudProtocols, else off");
+    public static final ConfigKey<String> DASHBOARD_PATH = optional("dashboard_path", path(), "/dashboard",
+            WEBSOCKET_ONLY, "the operator dashboard's page (with enable_monitoring) and its recordings under it");
 
     /** Every key, in the order an entry is read (and its problems reported). */
     public static final List<ConfigKey<?>> ALL_KEYS = List.of(TRANSPORT, HANDLER_CLASS, HOST, PORT, MAX_CONNECTIONS,
@@ -147,7 +149,7 @@ public final class ServerKeys {
             MAX_SUBNEGOTIATION_LENGTH, DRAIN_TIMEOUT, WRITE_TIMEOUT, HANDLER_THREADS, TLS_HANDSHAKE_TIMEOUT,
             MAX_PENDING_CONNECTIONS, REQUEST_HEADER_TIMEOUT, ENABLE_METRICS, METRICS_PATH, ENABLE_HEALTH, HEALTH_PATH,
             PROXY_PROTOCOL, TRUSTED_PROXIES, WEB_TERMINAL, RECORD_SESSIONS, RECORD_INPUT, RECORD_MAX_BYTES, GMCP, MSDP,
-            MSSP, MSSP_VARIABLES, COMPRESSION);
+            MSSP, MSSP_VARIABLES, COMPRESSION, DASHBOARD_PATH);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = ALL_KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -35,6 +35,7 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
     private final List<String> allowed;
     private final boolean any;
+    private final boolean ownPages;
 
     /**
      * @param allowOrigins    the entry's {@code allow_origins}
@@ -44,16 +45,25 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
      */
     HandshakeCheck(List<String> allowOrigins, boolean wildcardAllowed) {
         this.any = wildcardAllowed && allowOrigins.contains("*");
+        this.ownPages = !wildcardAllowed;
         this.allowed = allowOrigins.stream().map(HandshakeCheck::normalise).toList();
     }
 
     @Override
     public boolean checkOrigin(String origin) {
-        if (any || origin == null || allowed.contains(normalise(origin))) {
+        if (any || origin == null || listed(origin)) {
             return true;
+        }
+        if (ownPages && PageOrigin.mayBeOwn(origin)) {
+            return true; // the endpoint compares it with the Host header once the request is known (PageOrigin)
         }
         LOG.warn("Rejected WebSocket handshake from origin '{}' (allow_origins: {})", origin, allowed);
         return false;
+    }
+
+    /** Whether {@code origin} is one of {@code allow_origins} (or they allow any). */
+    boolean listed(String origin) {
+        return any || allowed.contains(normalise(origin));
     }
 
     @Override

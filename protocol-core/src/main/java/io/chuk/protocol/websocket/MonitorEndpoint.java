@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code monitor_path} endpoint of an entry with {@code enable_monitoring}: one viewer of the
@@ -40,6 +41,7 @@ public final class MonitorEndpoint extends Endpoint {
     public static ServerEndpointConfig configFor(ServerConfig config, SessionMonitor monitor) {
         ServerEndpointConfig endpointConfig = ServerEndpointConfig.Builder
                 .create(MonitorEndpoint.class, config.monitorPath())
+                .subprotocols(List.of(MonitorToken.SUBPROTOCOL))
                 .configurator(new HandshakeCheck(config.allowOrigins(), false))
                 .build();
         endpointConfig.getUserProperties().put(MONITOR_PROPERTY, monitor);
@@ -54,6 +56,16 @@ public final class MonitorEndpoint extends Endpoint {
         webSocket.setMaxIdleTimeout(0);
         webSocket.setMaxTextMessageBufferSize(64 * 1024);
         InetSocketAddress address = SessionEndpoint.remoteAddress(webSocket, config);
+        if (!originAllowed(config, webSocket)) {
+            LOG.warn("Monitor viewer {} refused: its Origin is neither listed in allow_origins nor this server's own page",
+                    address);
+            try {
+                webSocket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Origin not allowed"));
+            } catch (IOException e) {
+                LOG.debug("Closing refused viewer {} failed: {}", webSocket.getId(), e.toString());
+            }
+            return;
+        }
         viewer = monitor.attach(new Connection(webSocket, address.getHostString() + ":" + address.getPort(),
                 tokenPresented(config, webSocket)));
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) request -> monitor.handle(viewer, request));
@@ -72,6 +84,18 @@ public final class MonitorEndpoint extends Endpoint {
     }
 
     /**
+     * The handshake let through a listed origin, or one that may be this server's own page (the
+     * dashboard); the latter only when it really is, by the request's {@code Host} ({@link PageOrigin}).
+     */
+    private static boolean originAllowed(ServerConfig config, Session webSocket) {
+        if (!(webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY) instanceof RequestInfo request)) {
+            return false;
+        }
+        String origin = request.header("Origin").orElse(null);
+        return origin == null || new HandshakeCheck(config.allowOrigins(), false).listed(origin) || PageOrigin.isOwn(request);
+    }
+
+    /**
      * Whether the handshake carried the entry's {@code monitor_token}. The container's guard already
      * refused wrong tokens before the upgrade; checking again here means admin rights never rest on
      * a guard being installed.
@@ -82,6 +106,7 @@ public final class MonitorEndpoint extends Endpoint {
             return false;
         }
         return new MonitorToken(config.monitorToken()).check(request.header("Authorization").orElse(null),
+                String.join(",", request.headers().getOrDefault("Sec-WebSocket-Protocol", List.of())),
                 request.parameter("token").orElse(null)) == MonitorToken.ALLOWED;
     }
 

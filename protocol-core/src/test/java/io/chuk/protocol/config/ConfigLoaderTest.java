@@ -538,6 +538,13 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void dashboardPathEqualToTheMonitorPathWithMonitoringOn() {
+            assertProblem(rejected(multi("ws", "transport: websocket\nhandler_class: " + HANDLER
+                            + "\nenable_monitoring: true\nmonitor_path: /ops\ndashboard_path: /ops")),
+                    "servers.ws.dashboard_path", "must differ from ws_path and monitor_path (/ops)");
+        }
+
+        @Test
         void webTerminalNeedsAWsPathOtherThanTheRootItsPageIsServedAt() {
             assertProblem(rejected(multi("ws", "transport: ws_telnet\nhandler_class: " + HANDLER
                             + "\nweb_terminal: true\nws_path: /")),

@@ -3,6 +3,7 @@ package io.chuk.protocol.war;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.metrics.SessionMetrics;
+import io.chuk.protocol.recording.RecordingServlet;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.web.OperatorRoutes;
@@ -20,7 +21,8 @@ import java.util.List;
  * Maps the servlet the standalone server also uses ({@link OperatorServlet}) under the context
  * path. Every WebSocket entry shares the container's port here, so it serves one browser page at
  * the context root (that of the first {@code web_terminal} entry, a {@code ws_telnet} one before a
- * {@code websocket} one) and the metrics and health of the first entry that enables them.
+ * {@code websocket} one), the operator dashboard (and its recordings) of the first entry with the
+ * monitor, and the metrics and health of the first entry that enables them.
  */
 final class OperatorRegistration {
 
@@ -38,6 +40,15 @@ final class OperatorRegistration {
                     routes.pages(entry);
                     LOG.info("Browser page of '{}' at {}/", entry.name(), context.getContextPath());
                 });
+        entries.stream().filter(ServerConfig::enableMonitoring).findFirst().ifPresent(entry -> {
+            routes.dashboard(entry, runtime.recorder().isPresent());
+            LOG.info("Operator dashboard of '{}' at {}{}", entry.name(), context.getContextPath(), entry.dashboardPath());
+            runtime.recorder().ifPresent(recorder -> {
+                String recordings = OperatorRoutes.recordingsPath(entry);
+                context.addServlet("chuk-recordings", new RecordingServlet(recorder.store(), entry.monitorToken()))
+                        .addMapping(recordings + "/*");
+            });
+        });
         entries.stream().map(ServerConfig::observability).filter(o -> o.metrics() || o.health()).findFirst()
                 .ifPresent(observability -> {
                     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The built WAR on real distributions fetched from Maven Central (Tomcat 10.1 and 11, jetty-home
  * 12.1): deployed unchanged as {@code protocol.war} with {@code CHUK_CONFIG} pointing at a YAML,
  * WebSocket echo under the context path, the browser terminal page (echo and resize in headless
- * Chromium, screenshots in {@code target/screenshots}), the monitor token, telnet echo on the companion port, a
+ * Chromium, screenshots in {@code target/screenshots}), the monitor token, the operator dashboard listing a
+ * session, telnet echo on the companion port, a
  * goodbye on container stop and every port free afterwards.
  */
 class DistributionIT {
@@ -69,6 +70,12 @@ class DistributionIT {
                 injected.await("> ", Duration.ofSeconds(10));
                 injected.send("uptime\n"); // answered from a CDI-injected application bean
                 injected.await("Server uptime: 0 days", Duration.ofSeconds(10));
+                // The operator dashboard, under the context path, lists this tcp session.
+                try (BrowserPages dashboard = BrowserPages.start(Path.of("target", "browser"), "dashboard.mjs", "listed",
+                        "http://127.0.0.1:" + http + "/protocol/dashboard", Path.of("target", "screenshots", distribution))) {
+                    String listed = dashboard.result();
+                    assertTrue(listed.startsWith("OK "), listed);
+                }
             }
             try (TestClients.Line client = new TestClients.Line(telnet)) {
                 client.await("> ", Duration.ofSeconds(10));

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Collections;
 
 /**
  * The {@code monitor_token} guard of the monitor path, in the standalone server and the WAR:
@@ -30,7 +31,8 @@ public final class MonitorTokenFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int verdict = token.check(request.getHeader("Authorization"), request.getParameter("token"));
+        int verdict = token.check(request.getHeader("Authorization"),
+                String.join(",", Collections.list(request.getHeaders("Sec-WebSocket-Protocol"))), request.getParameter("token"));
         if (verdict == MonitorToken.ALLOWED) {
             chain.doFilter(request, response);
             return;

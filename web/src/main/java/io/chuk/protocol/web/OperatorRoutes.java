@@ -45,6 +45,42 @@ public final class OperatorRoutes {
     }
 
     /**
+     * The operator dashboard of an entry with the monitor, at its {@code dashboard_path}, with its
+     * assets under that path (so they never clash with the terminal page's at {@code /}). The
+     * page learns the monitor path, whether a token is needed and whether there are recordings
+     * ({@link #recordingsPath}, served by the host's {@code RecordingServlet}) from its values.
+     */
+    public OperatorRoutes dashboard(ServerConfig entry, boolean recordings) {
+        if (!entry.transport().isWebSocket() || !entry.enableMonitoring()) {
+            return this;
+        }
+        String path = entry.dashboardPath();
+        String prefix = assetPrefix(entry);
+        Map<String, String> values = Map.of("MONITOR_PATH", entry.monitorPath(), "DASHBOARD_PATH", path,
+                "TOKEN", entry.monitorToken() != null ? "required" : "none",
+                "RECORDINGS", recordings ? recordingsPath(entry) : "",
+                "ASSETS", path.equals("/") ? "." : path.substring(path.lastIndexOf('/') + 1), "SERVER", entry.name());
+        add(path, StaticResource.page("dashboard.html", values));
+        add(prefix + "/dashboard.js", StaticResource.of("dashboard.js", StaticResource.JAVASCRIPT));
+        add(prefix + "/dashboard.css", StaticResource.of("dashboard.css", StaticResource.CSS));
+        add(prefix + "/vendor/xterm.js", StaticResource.of("vendor/xterm.js", StaticResource.JAVASCRIPT));
+        add(prefix + "/vendor/xterm.css", StaticResource.of("vendor/xterm.css", StaticResource.CSS));
+        add(prefix + "/vendor/asciinema-player.min.js",
+                StaticResource.of("vendor/asciinema-player.min.js", StaticResource.JAVASCRIPT));
+        add(prefix + "/vendor/asciinema-player.css", StaticResource.of("vendor/asciinema-player.css", StaticResource.CSS));
+        return this;
+    }
+
+    /** Where the dashboard's recordings are listed ({@code <dashboard_path>/recordings}, files below it). */
+    public static String recordingsPath(ServerConfig entry) {
+        return assetPrefix(entry) + "/recordings";
+    }
+
+    private static String assetPrefix(ServerConfig entry) {
+        return entry.dashboardPath().equals("/") ? "" : entry.dashboardPath();
+    }
+
+    /**
      * Prometheus text at {@code metrics_path} and {@code health_path} with {@code /live} (the
      * process answers) and {@code /ready} ({@code ready}: 503 while starting or draining), as enabled.
      */

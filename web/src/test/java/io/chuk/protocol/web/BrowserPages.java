@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class BrowserPages implements AutoCloseable {
 
     static final String PLAYWRIGHT = "playwright-core@1.65.1";
+    /** The scenario scripts, under {@code browser/} next to this class. */
+    static final List<String> SCRIPTS = List.of("pages.mjs", "dashboard.mjs");
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Process process;
@@ -39,9 +41,14 @@ public final class BrowserPages implements AutoCloseable {
 
     /** Starts {@code scenario} on the page at {@code url}; screenshots go to {@code screenshots}. */
     public static BrowserPages start(Path work, String scenario, String url, Path screenshots) throws Exception {
+        return start(work, "pages.mjs", scenario, url, screenshots);
+    }
+
+    /** Starts {@code scenario} of another script of {@link #SCRIPTS} (such as the dashboard's). */
+    public static BrowserPages start(Path work, String script, String scenario, String url, Path screenshots) throws Exception {
         install(work);
         Files.createDirectories(screenshots);
-        Process process = new ProcessBuilder("node", "pages.mjs", scenario, url, screenshots.toAbsolutePath().toString())
+        Process process = new ProcessBuilder("node", script, scenario, url, screenshots.toAbsolutePath().toString())
                 .directory(work.toFile()).redirectErrorStream(true).start();
         return new BrowserPages(process);
     }
@@ -97,8 +104,10 @@ public final class BrowserPages implements AutoCloseable {
         if (!Files.isDirectory(work.resolve("node_modules").resolve("playwright-core"))) {
             exec(work, "npm", "install", "--silent", "--no-audit", "--no-fund", "--no-save", PLAYWRIGHT);
         }
-        try (InputStream script = BrowserPages.class.getResourceAsStream("browser/pages.mjs")) {
-            Files.copy(script, work.resolve("pages.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        for (String name : SCRIPTS) {
+            try (InputStream script = BrowserPages.class.getResourceAsStream("browser/" + name)) {
+                Files.copy(script, work.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
