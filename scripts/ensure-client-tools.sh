@@ -11,15 +11,4 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Debian installs TinTin++ (a MUD client) under /usr/games, which is not on every PATH.
 command -v tt++ >/dev/null 2>&1 || [ -x /usr/games/tt++ ] || missing+=(tintin++)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "need root to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
-fi
-echo "Installing ${missing[*]} ..." >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
-$sudo apt-get install -o DPkg::Lock::Timeout=120 -y -qq --no-install-recommends "${missing[@]}" >&2
+bash "$(dirname "$0")/apt-install.sh" ${missing[@]+"${missing[@]}"}

@@ -7,15 +7,4 @@ missing=()
 command -v podman >/dev/null 2>&1 || missing+=(podman)
 command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 [ -x /usr/sbin/runc ] || missing+=(runc)
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "need root to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
-fi
-echo "Installing ${missing[*]} ..." >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+bash "$(dirname "$0")/apt-install.sh" ${missing[@]+"${missing[@]}"}
