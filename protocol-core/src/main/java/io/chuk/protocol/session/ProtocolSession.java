@@ -54,9 +54,6 @@ public final class ProtocolSession implements Session {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** How long a waiting {@link #await} sleeps between checks when no input wakes it. */
     private static final long AWAIT_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** What a {@code websocket} client that asked for hints ({@code ?hints=1}) is sent when input is hidden or shown. */
-    static final String HINT_INPUT_HIDDEN = "\u0000chuk:input=hidden";
-    static final String HINT_INPUT_VISIBLE = "\u0000chuk:input=visible";
 
     private enum State { OPEN, CLOSING, CLOSED }
 
@@ -93,9 +90,7 @@ public final class ProtocolSession implements Session {
     private volatile Thread awaiting;
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
     private CompletableFuture<?> parkedOn;
-    private volatile boolean inputHidden;
-    /** Whether the server echoed (or had asked to) before input was hidden: echo returns to that. */
-    private boolean echoedBeforeHiding;
+    private final InputHiding hiding;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         this.factory = factory;
@@ -118,6 +113,7 @@ public final class ProtocolSession implements Session {
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
+        this.hiding = new InputHiding(telnet, config.transport(), channel.request(), this::sendLine);
         this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
     }
 
@@ -250,38 +246,16 @@ public final class ProtocolSession implements Session {
         return telnet != null && telnet.serverEchoes();
     }
 
-    /**
-     * Hides typed input: on telnet the server takes over echo and echoes nothing (the line
-     * editor keeps quiet), then echo returns to what it was; on {@code websocket} a client that
-     * asked for hints is told; on {@code tcp} nothing happens.
-     */
+    /** Hides or shows what the client types; see {@link InputHiding}. Nothing changes once the session closes. */
     void setInputHidden(boolean hidden) {
-        synchronized (lock) {
-            if (hidden == inputHidden || state != State.OPEN) {
-                return;
-            }
-            inputHidden = hidden;
-            if (hidden && telnet != null) {
-                echoedBeforeHiding = telnet.echoRequested();
-            }
-        }
-        if (telnet != null) {
-            if (!echoedBeforeHiding) {
-                telnet.requestLocal(io.chuk.protocol.telnet.TelnetOption.ECHO, hidden);
-            }
-        } else if (transport() == io.chuk.protocol.api.Transport.WEBSOCKET && wantsHints()) {
-            sendLine(hidden ? HINT_INPUT_HIDDEN : HINT_INPUT_VISIBLE);
+        if (isOpen()) {
+            hiding.set(hidden);
         }
     }
 
     /** Whether the handler hides what the client types (a password): recordings leave such input out. */
     public boolean inputHidden() {
-        return inputHidden;
-    }
-
-    private boolean wantsHints() {
-        RequestInfo request = channel.request();
-        return request != null && request.parameter("hints").filter("1"::equals).isPresent();
+        return hiding.hidden();
     }
 
     /** A line from the session directory: the handler's {@code onNotice}, in order with its other callbacks. */

@@ -4,11 +4,6 @@ import io.chuk.protocol.api.TerminalInfo;
 import static io.chuk.protocol.telnet.TelnetCommand.AO;
 import static io.chuk.protocol.telnet.TelnetCommand.AYT;
 import static io.chuk.protocol.telnet.TelnetCommand.BRK;
-import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_ACCEPTED;
-import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_REJECTED;
-import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_REQUEST;
-import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_TTABLE_IS;
-import static io.chuk.protocol.telnet.TelnetCommand.CHARSET_TTABLE_REJECTED;
 import static io.chuk.protocol.telnet.TelnetCommand.CR;
 import static io.chuk.protocol.telnet.TelnetCommand.DM;
 import static io.chuk.protocol.telnet.TelnetCommand.DO;
@@ -119,9 +114,6 @@ public final class TelnetEngine {
 
     /** What we answer to {@code IAC AYT}: visible text, since the user typed it to see a sign of life. */
     static final byte[] AYT_REPLY = "\r\n[Yes]\r\n".getBytes(StandardCharsets.US_ASCII);
-
-    /** Character sets we offer in our CHARSET REQUEST, most preferred first. */
-    static final List<String> OFFERED_CHARSETS = List.of("UTF-8", "US-ASCII");
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -285,13 +277,11 @@ public final class TelnetEngine {
     private int width = DEFAULT_WIDTH;
     private int height = DEFAULT_HEIGHT;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private String charset;
+    private final CharsetNegotiation charsets = new CharsetNegotiation();
 
     // deferred negotiation (after TTYPE)
     private boolean furtherNegotiationStarted;
     private boolean environmentRequested;
-    private boolean charsetRequested;
-    private boolean charsetRequestOutstanding;
 
     public TelnetEngine(TelnetSettings settings, Listener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -471,12 +461,12 @@ public final class TelnetEngine {
 
     /** The agreed character set, or {@code null}. */
     public String charset() {
-        return charset;
+        return charsets.agreed();
     }
 
     /** A snapshot of everything the client reported. */
     public TerminalInfo terminalInfo() {
-        return new TerminalInfo(terminalType(), terminalTypes, width, height, environment, charset);
+        return new TerminalInfo(terminalType(), terminalTypes, width, height, environment, charsets.agreed());
     }
 
     // ================================================================= public API: input side
@@ -1035,93 +1025,17 @@ public final class TelnetEngine {
         listener.onEnvironment(Collections.unmodifiableMap(new LinkedHashMap<>(environment)));
     }
 
-    /** RFC 2066 REQUEST / ACCEPTED / REJECTED / TTABLE-IS. */
+    /** RFC 2066, answered by {@link CharsetNegotiation}; the listener hears a newly agreed set. */
     private void charsetSubnegotiation(int length) {
         boolean negotiated = us.state[CHARSET] == YES || him.state[CHARSET] == YES;
-        switch (sb[0] & 0xFF) {
-            case CHARSET_REQUEST:
-                if (!negotiated) {
-                    return;
-                }
-                if (charsetRequestOutstanding) {
-                    // both sides asked at once: ours stands, the client must answer it
-                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_REJECTED});
-                    return;
-                }
-                String chosen = chooseCharset(length);
-                if (chosen == null) {
-                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_REJECTED});
-                } else {
-                    byte[] name = chosen.getBytes(StandardCharsets.ISO_8859_1);
-                    byte[] body = new byte[name.length + 1];
-                    body[0] = (byte) CHARSET_ACCEPTED;
-                    System.arraycopy(name, 0, body, 1, name.length);
-                    subnegotiation(CHARSET, body);
-                    agreeCharset("UTF-8");
-                }
-                break;
-            case CHARSET_ACCEPTED:
-                if (!charsetRequestOutstanding) {
-                    return;
-                }
-                charsetRequestOutstanding = false;
-                String accepted = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1).trim();
-                for (String offered : OFFERED_CHARSETS) {
-                    if (offered.equalsIgnoreCase(accepted)) {
-                        agreeCharset(offered);
-                    }
-                }
-                break;
-            case CHARSET_REJECTED:
-                charsetRequestOutstanding = false;
-                break;
-            case CHARSET_TTABLE_IS:
-                if (negotiated) {
-                    subnegotiation(CHARSET, new byte[] {(byte) CHARSET_TTABLE_REJECTED});
-                }
-                break;
-            default:
-                break;
+        String before = charsets.agreed();
+        byte[] reply = charsets.receive(sb, length, negotiated);
+        if (reply != null) {
+            subnegotiation(CHARSET, reply);
         }
-    }
-
-    /** The client's spelling of UTF-8 from a REQUEST body in {@code sb}, or null. */
-    private String chooseCharset(int length) {
-        int i = 1;
-        byte[] ttable = "[TTABLE]".getBytes(StandardCharsets.US_ASCII);
-        if (length - i >= ttable.length + 1 && startsWith(sb, i, ttable)) {
-            i += ttable.length + 1; // "[TTABLE]" and its version byte
-        }
-        if (i >= length) {
-            return null;
-        }
-        byte separator = sb[i++];
-        int start = i;
-        for (; i <= length; i++) {
-            if (i == length || sb[i] == separator) {
-                String name = new String(sb, start, i - start, StandardCharsets.ISO_8859_1).trim();
-                if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8")) {
-                    return name;
-                }
-                start = i + 1;
-            }
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] a, int from, byte[] prefix) {
-        for (int k = 0; k < prefix.length; k++) {
-            if (a[from + k] != prefix[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void agreeCharset(String name) {
-        if (!name.equals(charset)) {
-            charset = name;
-            listener.onCharset(name);
+        String after = charsets.agreed();
+        if (after != null && !after.equals(before)) {
+            listener.onCharset(after);
         }
     }
 
@@ -1141,14 +1055,9 @@ public final class TelnetEngine {
     }
 
     private void sendCharsetRequest() {
-        if (!charsetRequested && settings.requestCharset()) {
-            charsetRequested = true;
-            charsetRequestOutstanding = true;
-            byte[] list = (";" + String.join(";", OFFERED_CHARSETS)).getBytes(StandardCharsets.US_ASCII);
-            byte[] body = new byte[list.length + 1];
-            body[0] = (byte) CHARSET_REQUEST;
-            System.arraycopy(list, 0, body, 1, list.length);
-            subnegotiation(CHARSET, body);
+        byte[] request = settings.requestCharset() ? charsets.request() : null;
+        if (request != null) {
+            subnegotiation(CHARSET, request);
         }
     }
 
