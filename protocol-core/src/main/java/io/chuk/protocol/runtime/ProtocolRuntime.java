@@ -122,7 +122,7 @@ public final class ProtocolRuntime implements AutoCloseable {
 
     /**
      * Graceful drain: every entry refuses new sessions at once, then every session is told
-     * {@link SessionHost#SHUTDOWN_MESSAGE} and closed, all in parallel, waiting at most {@code timeout}.
+     * {@link io.chuk.protocol.handlers.BaseHandler#SHUTDOWN_MESSAGE} and closed, all in parallel, waiting at most {@code timeout}.
      * The caller stops its listeners first so nobody new connects.
      */
     public boolean drain(Duration timeout) throws InterruptedException {

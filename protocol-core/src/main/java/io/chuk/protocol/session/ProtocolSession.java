@@ -380,7 +380,7 @@ public final class ProtocolSession implements Session {
      * the handler's {@link BaseHandler#onServerShutdown()} line and the session closes.
      */
     void shutdown() {
-        callbacks.execute(() -> closeWithMessage(handler.shutdownLine(SessionHost.SHUTDOWN_MESSAGE)));
+        callbacks.execute(() -> closeWithMessage(handler.shutdownLine(BaseHandler.SHUTDOWN_MESSAGE)));
     }
 
     /** Tells the client {@code message} (if not null), then closes. */

@@ -30,8 +30,6 @@ public final class SessionHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
-    /** What every session is told when the server stops. */
-    public static final String SHUTDOWN_MESSAGE = io.chuk.protocol.handlers.BaseHandler.SHUTDOWN_MESSAGE;
     /** How often the sweeper checks idle, write and close time limits. */
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(100);
     /** Threads for transport work that may block; such work is bounded by its own timeouts. */

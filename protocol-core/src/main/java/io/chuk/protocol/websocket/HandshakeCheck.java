@@ -25,8 +25,6 @@ import java.util.TreeMap;
  */
 final class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
-    static final String PATH_PROPERTY = "io.chuk.protocol.requestPath";
-    static final String USER_AGENT_PROPERTY = "io.chuk.protocol.userAgent";
     static final String REQUEST_PROPERTY = "io.chuk.protocol.request";
     static final String FORWARDED_FOR_PROPERTY = "io.chuk.protocol.forwardedFor";
     static final String PEER_PROPERTY = "io.chuk.protocol.peer";
@@ -70,12 +68,7 @@ final class HandshakeCheck extends ServerEndpointConfig.Configurator {
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         String query = request.getQueryString();
         String path = request.getRequestURI() == null ? null : request.getRequestURI().getRawPath();
-        config.getUserProperties().put(PATH_PROPERTY, query == null ? path : path + "?" + query);
         config.getUserProperties().put(REQUEST_PROPERTY, requestInfo(request, path, query));
-        List<String> agents = header(request, "User-Agent");
-        if (agents != null && !agents.isEmpty()) {
-            config.getUserProperties().put(USER_AGENT_PROPERTY, agents.get(0));
-        }
         List<String> peer = header(request, PeerAddress.HEADER);
         if (peer != null && peer.size() == 1) {
             config.getUserProperties().put(PEER_PROPERTY, peer.get(0));

@@ -85,8 +85,11 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public String requestPath() {
-        Object path = webSocket.getUserProperties().get(HandshakeCheck.PATH_PROPERTY);
-        return path instanceof String text ? text : webSocket.getRequestURI().toString();
+        RequestInfo handshake = handshake();
+        if (handshake == null || handshake.path() == null) {
+            return webSocket.getRequestURI().toString();
+        }
+        return handshake.query().isEmpty() ? handshake.path() : handshake.path() + "?" + handshake.query();
     }
 
     @Override
@@ -97,8 +100,8 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public RequestInfo request() {
-        Object request = webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY);
-        if (!(request instanceof RequestInfo handshake)) {
+        RequestInfo handshake = handshake();
+        if (handshake == null) {
             return null;
         }
         String subprotocol = webSocket.getNegotiatedSubprotocol();
@@ -108,8 +111,14 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public String userAgent() {
-        Object agent = webSocket.getUserProperties().get(HandshakeCheck.USER_AGENT_PROPERTY);
-        return agent instanceof String text ? text : null;
+        RequestInfo handshake = handshake();
+        return handshake == null ? null : handshake.header("User-Agent").orElse(null);
+    }
+
+    /** The handshake as {@link HandshakeCheck} kept it, or {@code null}. */
+    private RequestInfo handshake() {
+        Object request = webSocket.getUserProperties().get(HandshakeCheck.REQUEST_PROPERTY);
+        return request instanceof RequestInfo info ? info : null;
     }
 
     @Override
