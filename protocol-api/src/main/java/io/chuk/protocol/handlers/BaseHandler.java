@@ -53,7 +53,6 @@ public abstract class BaseHandler {
             throw new IllegalStateException("handler already attached to session " + context.session().id());
         }
         context = handlerContext;
-        pending = new PendingRead(handlerContext);
     }
 
     /** The session this handler serves. */
@@ -135,7 +134,7 @@ public abstract class BaseHandler {
      * {@link #processData(byte[])} does.
      */
     public final void receive(byte[] data) throws Exception {
-        if (pendingRead().waitingFor(PendingRead.Kind.RAW)) {
+        if (readWaitingFor(PendingRead.Kind.RAW)) {
             pendingRead().complete(data);
         } else {
             processData(data);
@@ -147,7 +146,7 @@ public abstract class BaseHandler {
      * {@link #readRaw} takes it (as UTF-8), else {@link #processMessage(String)} does.
      */
     public final void receiveMessage(String text) throws Exception {
-        if (pendingRead().waitingFor(PendingRead.Kind.RAW)) {
+        if (readWaitingFor(PendingRead.Kind.RAW)) {
             pendingRead().complete(text.getBytes(StandardCharsets.UTF_8));
         } else {
             processMessage(text);
@@ -243,8 +242,16 @@ public abstract class BaseHandler {
         // a raw handler holds nothing back
     }
 
+    /** Whether a dialog waits for {@code kind} of input (without making the dialog state). */
+    final boolean readWaitingFor(PendingRead.Kind kind) {
+        return pending != null && pending.waitingFor(kind);
+    }
+
     final PendingRead pendingRead() {
-        context();
+        HandlerContext attached = context();
+        if (pending == null) { // made at the first dialog: most sessions of most handlers never open one
+            pending = new PendingRead(attached);
+        }
         return pending;
     }
 

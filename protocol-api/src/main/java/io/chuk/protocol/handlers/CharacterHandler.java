@@ -35,7 +35,8 @@ public abstract class CharacterHandler extends BaseHandler {
     /** How many entered lines Up/Down can recall. */
     static final int HISTORY_SIZE = 50;
 
-    private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
+    /** Made at the first character input: a line handler that never takes any pays nothing for it. */
+    private Utf8StreamDecoder decoder;
     private LineEditor editor;
     private Exception pending;
     /** Lines that arrived with an awaited answer, held for the code that awaited. */
@@ -71,6 +72,9 @@ public abstract class CharacterHandler extends BaseHandler {
 
     @Override
     public void processData(byte[] data) throws Exception {
+        if (decoder == null) {
+            decoder = new Utf8StreamDecoder();
+        }
         String text = decoder.decode(data, 0, data.length);
         for (int i = 0; i < text.length() && !isSessionEnded(); i++) {
             char c = text.charAt(i);
@@ -95,7 +99,7 @@ public abstract class CharacterHandler extends BaseHandler {
 
     /** A waiting {@link #readCharacter} takes the character, else {@link #processCharacter} does. */
     private void characterTyped(char c) throws Exception {
-        if (pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+        if (readWaitingFor(PendingRead.Kind.CHARACTER)) {
             pendingRead().complete(c);
         } else {
             processCharacter(c);
@@ -170,7 +174,7 @@ public abstract class CharacterHandler extends BaseHandler {
     final void lineArrived(String line) throws Exception {
         if (holdingLines) {
             typedAhead.add(line);
-        } else if (pendingRead().waitingFor(PendingRead.Kind.LINE)) {
+        } else if (readWaitingFor(PendingRead.Kind.LINE)) {
             pendingRead().complete(line);
             holdingLines = context().awaiting();
         } else {

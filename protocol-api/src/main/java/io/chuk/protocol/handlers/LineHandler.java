@@ -37,7 +37,7 @@ public abstract class LineHandler extends CharacterHandler {
 
     @Override
     public void processData(byte[] data) throws Exception {
-        if (context().serverEchoes() || pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+        if (context().serverEchoes() || readWaitingFor(PendingRead.Kind.CHARACTER)) {
             super.processData(data); // character mode, or a character read: keystroke by keystroke
             return;
         }
@@ -55,7 +55,7 @@ public abstract class LineHandler extends CharacterHandler {
 
     @Override
     public void processMessage(String text) throws Exception {
-        if (pendingRead().waitingFor(PendingRead.Kind.CHARACTER)) {
+        if (readWaitingFor(PendingRead.Kind.CHARACTER)) {
             // A message transport has no keystrokes: a character read takes the message's first one.
             pendingRead().complete(text.isEmpty() ? '\r' : text.charAt(0));
             return;

@@ -5,7 +5,8 @@ import io.chuk.protocol.handlers.BaseHandler;
 import io.chuk.protocol.handlers.HandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+
+import java.util.Map;
 
 /**
  * A session's handler: created through the handler factory (CDI), each callback run with the
@@ -24,7 +25,7 @@ final class HandlerInvoker {
 
     private final String sessionId;
     private final SessionStatistics statistics;
-    private final String[] mdc;
+    private final SessionLogContext logContext;
     private final Runnable failedPolicy;
     private final Runnable callbackEnded;
     private BaseHandler handler;
@@ -42,7 +43,7 @@ final class HandlerInvoker {
                    Runnable failedPolicy, Runnable callbackEnded) {
         this.sessionId = sessionId;
         this.statistics = statistics;
-        this.mdc = mdc;
+        this.logContext = new SessionLogContext(mdc);
         this.failedPolicy = failedPolicy;
         this.callbackEnded = callbackEnded;
     }
@@ -89,10 +90,7 @@ final class HandlerInvoker {
     void run(ThrowingRunnable work) {
         Thread outer = callbackThread; // set when a callback waiting in await delivers input itself
         callbackThread = Thread.currentThread();
-        String[] context = mdc;
-        for (int i = 0; i < context.length; i += 2) {
-            MDC.put(context[i], context[i + 1]);
-        }
+        Map<String, String> previousContext = logContext.enter();
         try {
             work.run();
         } catch (io.chuk.protocol.api.SessionClosedException e) {
@@ -110,9 +108,7 @@ final class HandlerInvoker {
             }
             failedPolicy.run();
         } finally {
-            for (int i = 0; i < context.length; i += 2) {
-                MDC.remove(context[i]);
-            }
+            logContext.restore(previousContext);
             callbackThread = outer;
             callbackEnded.run();
         }

@@ -12,7 +12,7 @@ final class InputQueue {
     /** Marks the end of the client's input (it closed its sending side). */
     static final Object END_OF_INPUT = new Object();
 
-    private final ArrayDeque<Object> items = new ArrayDeque<>(4);
+    private final ArrayDeque<Object> items = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     private long bytes;
 
     /** Adds bytes ({@code byte[]}), a message ({@code String}), a {@link SessionTask} or {@link #END_OF_INPUT}. */

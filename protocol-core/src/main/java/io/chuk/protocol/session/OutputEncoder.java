@@ -44,7 +44,8 @@ final class OutputEncoder {
         if (data.length == 0) {
             return NOTHING;
         }
-        return telnet != null ? telnet.encode(data) : data.clone();
+        byte[] copy = data.clone(); // the handler may reuse its array once this returns
+        return telnet != null ? telnet.encode(copy) : copy;
     }
 
     /** A prompt, or an empty array where prompts are not sent (a frame is a line on {@code websocket}). */

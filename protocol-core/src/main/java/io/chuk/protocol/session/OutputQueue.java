@@ -26,7 +26,7 @@ final class OutputQueue {
     private enum Switch { COMPRESS, PLAIN }
 
     /** Output ({@code ByteBuffer}) and {@link Switch}es, in order. */
-    private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
+    private final ArrayDeque<Object> pending = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     /** Bytes queued plus bytes of the batch in flight. */
     private long bytes;
     /** Bytes of the batch in flight, before compression. */

@@ -85,7 +85,8 @@ public final class ProtocolSession implements Session {
     private final HandlerInvoker handler;
     /** What the handler sees of this session: only the public API. */
     private final HandlerSession view;
-    private final List<Runnable> closeTasks = new CopyOnWriteArrayList<>();
+    /** What runs when the session ends; made at the first such task, as most sessions have none. */
+    private volatile List<Runnable> closeTasks;
     /** The thread blocked in {@link #await}, woken when input arrives. */
     private volatile Thread awaiting;
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
@@ -275,7 +276,16 @@ public final class ProtocolSession implements Session {
     }
 
     void whenClosed(Runnable task) {
-        closeTasks.add(task);
+        List<Runnable> tasks = closeTasks;
+        if (tasks == null) {
+            synchronized (lock) {
+                tasks = closeTasks;
+                if (tasks == null) {
+                    closeTasks = tasks = new CopyOnWriteArrayList<>();
+                }
+            }
+        }
+        tasks.add(task);
     }
 
     private void enqueueTask(HandlerInvoker.Callback callback, long size) {
@@ -465,7 +475,8 @@ public final class ProtocolSession implements Session {
             LockSupport.unpark(waiting);
         }
         callbacks.execute(() -> {
-            for (Runnable task : closeTasks) {
+            List<Runnable> tasks = closeTasks;
+            for (Runnable task : tasks == null ? List.<Runnable>of() : tasks) {
                 handler.run(task::run);
             }
             handler.release();

@@ -17,7 +17,7 @@ final class SerialExecutor implements Executor {
 
     private final Executor pool;
     private final boolean inline;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     private boolean running;
 
     /**

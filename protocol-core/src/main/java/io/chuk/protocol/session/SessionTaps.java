@@ -1,23 +1,39 @@
 package io.chuk.protocol.session;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 
-/** The monitor's and the recorder's copies of one session's traffic: empty, and free, unless someone watches. */
+/**
+ * The monitor's and the recorder's copies of one session's traffic: empty, and free, unless
+ * someone watches. The taps are an array replaced on change (taps change rarely and are read on
+ * every message), which an idle session holds as one shared empty array.
+ */
 final class SessionTaps {
 
-    private final List<SessionTap> taps = new CopyOnWriteArrayList<>();
+    private static final SessionTap[] NONE = new SessionTap[0];
 
-    void add(SessionTap tap) {
-        taps.add(tap);
+    private volatile SessionTap[] taps = NONE;
+
+    synchronized void add(SessionTap tap) {
+        SessionTap[] grown = Arrays.copyOf(taps, taps.length + 1);
+        grown[taps.length] = tap;
+        taps = grown;
     }
 
-    void remove(SessionTap tap) {
-        taps.remove(tap);
+    synchronized void remove(SessionTap tap) {
+        SessionTap[] current = taps;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == tap) {
+                SessionTap[] shrunk = new SessionTap[current.length - 1];
+                System.arraycopy(current, 0, shrunk, 0, i);
+                System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+                taps = current.length == 1 ? NONE : shrunk;
+                return;
+            }
+        }
     }
 
     boolean isEmpty() {
-        return taps.isEmpty();
+        return taps.length == 0;
     }
 
     void input(byte[] bytes) {
@@ -45,7 +61,8 @@ final class SessionTaps {
     }
 
     void terminalOutput(byte[] telnetBytes) {
-        if (taps.isEmpty()) {
+        SessionTap[] taps = this.taps;
+        if (taps.length == 0) {
             return;
         }
         byte[] terminal = TelnetOutputFilter.strip(telnetBytes);

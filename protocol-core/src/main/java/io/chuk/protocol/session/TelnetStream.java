@@ -54,6 +54,13 @@ final class TelnetStream implements TelnetEngine.Listener {
     private final TelnetEngine engine;
     private final Consumer<byte[]> send;
     private final ByteArrayOutputStream input = new ByteArrayOutputStream();
+    /**
+     * The read being decoded, while all of it is one run of data (the common case): its input is
+     * then that array itself, with no copy. Cleared, and copied to {@link #input}, once anything else arrives.
+     */
+    private byte[] wholeRead;
+    /** The array {@link #receive} is decoding, unless it is compressed. */
+    private byte[] receiving;
     private boolean resized;
     private final MudSettings mud;
     private final GmcpChannel gmcp;
@@ -114,6 +121,7 @@ final class TelnetStream implements TelnetEngine.Listener {
             resized = false;
             events.clear();
             int off = 0;
+            receiving = inflating ? null : bytes;
             while (off < bytes.length && !closed) {
                 off += inflating ? inflate(bytes, off) : engine.receive(bytes, off, bytes.length - off);
             }
@@ -121,7 +129,10 @@ final class TelnetStream implements TelnetEngine.Listener {
                 send.accept(afterReplies.toByteArray());
                 afterReplies.reset();
             }
-            return new Decoded(input.toByteArray(), resized, List.copyOf(events));
+            byte[] decoded = wholeRead != null ? wholeRead : input.toByteArray();
+            wholeRead = null;
+            receiving = null;
+            return new Decoded(decoded, resized, events.isEmpty() ? List.of() : List.copyOf(events));
         }
     }
 
@@ -149,9 +160,10 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
     }
 
+    /** Escapes output; {@code data} must be the caller's own array, which may come back as it is. */
     byte[] encode(byte[] data) {
         synchronized (engine) {
-            return engine.encode(data);
+            return engine.encodeOwned(data);
         }
     }
 
@@ -161,7 +173,7 @@ final class TelnetStream implements TelnetEngine.Listener {
      */
     byte[] encodePrompt(byte[] prompt) {
         synchronized (engine) {
-            byte[] text = engine.encode(prompt);
+            byte[] text = engine.encodeOwned(prompt);
             if (!engine.peerSpeaksTelnet()) {
                 return text; // raw-socket clients on the telnet port would see GA as garbage
             }
@@ -252,7 +264,20 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     @Override
     public void onData(byte[] data, int off, int len) {
+        if (data == receiving && off == 0 && len == data.length && input.size() == 0) {
+            wholeRead = data;
+            return;
+        }
+        keepWholeRead();
         input.write(data, off, len);
+    }
+
+    /** Something besides the read's one run of data arrived: from now on input is collected in {@link #input}. */
+    private void keepWholeRead() {
+        if (wholeRead != null) {
+            input.write(wholeRead, 0, wholeRead.length);
+            wholeRead = null;
+        }
     }
 
     @Override
@@ -319,16 +344,19 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     @Override
     public void onInterrupt() {
+        keepWholeRead();
         input.write(CTRL_C);
     }
 
     @Override
     public void onEraseCharacter() {
+        keepWholeRead();
         input.write(BACKSPACE);
     }
 
     @Override
     public void onEraseLine() {
+        keepWholeRead();
         input.write(CTRL_U);
     }
 }

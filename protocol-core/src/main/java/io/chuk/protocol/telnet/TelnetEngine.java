@@ -364,6 +364,21 @@ public final class TelnetEngine {
         return encode(data, 0, data.length);
     }
 
+    /**
+     * {@link #encode(byte[])} for an array the caller owns and will not change: returns
+     * {@code data} itself when nothing in it needs escaping (the common case: no copy).
+     */
+    public byte[] encodeOwned(byte[] data) {
+        boolean binary = isEnabledLocally(BINARY);
+        for (int i = 0; i < data.length; i++) {
+            int b = data[i] & 0xFF;
+            if (b == IAC || b == CR && !binary && (i + 1 >= data.length || data[i + 1] != LF)) {
+                return encode(data);
+            }
+        }
+        return data;
+    }
+
     /** {@link #encode(byte[])} of a slice. */
     public byte[] encode(byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);

@@ -7,7 +7,6 @@ import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.BufferUtil;
@@ -38,7 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SessionConnection extends AbstractConnection.NonBlocking implements SessionChannel, Connection.UpgradeTo {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.tcp");
-    private static final int READ_BUFFER_SIZE = 4096;
 
     private final SessionFactory factory;
     private final ByteBufferPool bufferPool;
@@ -95,9 +93,9 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
 
     @Override
     public void onFillable() {
-        RetainableByteBuffer buffer = bufferPool.acquire(READ_BUFFER_SIZE, false);
+        ReadBuffers.Lease lease = ReadBuffers.lease(bufferPool);
         try {
-            ByteBuffer bytes = buffer.getByteBuffer();
+            ByteBuffer bytes = lease.buffer();
             while (true) {
                 if (paused.get()) {
                     parked.set(true);
@@ -142,7 +140,7 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
             LOG.debug("Read failed for {}: {}", remoteAddress(), e.toString());
             getEndPoint().close(e);
         } finally {
-            buffer.release();
+            lease.close();
         }
     }
 
