@@ -181,8 +181,8 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
         if (!degradedWarned) {
             degradedWarned = true;
-            LOG.warn("Cluster degraded: the monitor lists node '{}''s own sessions only until the store answers again",
-                    cluster.nodeName());
+            LOG.warn("Monitor session lists hold only the sessions of node '{}' while the cluster is degraded "
+                    + "(its store does not answer)", cluster.nodeName());
         }
         return ActiveDirectory.DEGRADED;
     }
