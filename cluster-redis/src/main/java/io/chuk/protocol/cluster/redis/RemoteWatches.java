@@ -106,10 +106,6 @@ final class RemoteWatches implements RemoteMonitoring {
         }
     }
 
-    int size() {
-        return relays.size();
-    }
-
     private final class Relay implements Watch {
         private final String owner;
         private final String sessionId;

@@ -107,10 +107,6 @@ final class WatchServer {
         }
     }
 
-    int size() {
-        return watched.size();
-    }
-
     /** This node leaves the cluster: every tap goes. */
     synchronized void close() {
         for (String id : List.copyOf(watched.keySet())) {
