@@ -11,11 +11,13 @@ import java.time.Duration;
 
 /**
  * One node of a test cluster: the launcher jar in its own JVM, running the chat sample on tcp
- * (optionally behind the PROXY protocol) and on a WebSocket entry whose port serves health.
+ * (optionally behind the PROXY protocol) and on a WebSocket entry whose port serves health and
+ * the session monitor (with {@link #MONITOR_TOKEN}).
  */
 final class ClusterNodeProcess implements AutoCloseable {
 
     static final String CHAT = "io.chuk.protocol.samples.chat.ChatHandler";
+    static final String MONITOR_TOKEN = "s3cret";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final String name;
@@ -46,8 +48,10 @@ final class ClusterNodeProcess implements AutoCloseable {
                     transport: websocket
                     port: 0
                     enable_health: true
+                    enable_monitoring: true
+                    monitor_token: %s
                     handler_class: %s
-                """.formatted(cluster.indent(2).stripTrailing(), proxyProtocol, CHAT, CHAT));
+                """.formatted(cluster.indent(2).stripTrailing(), proxyProtocol, CHAT, MONITOR_TOKEN, CHAT));
         return new ClusterNodeProcess(name, new LauncherProcess("--config", config.toString()));
     }
 
@@ -55,6 +59,11 @@ final class ClusterNodeProcess implements AutoCloseable {
     static String clusterSection(RedisServer redis, String name, double heartbeat, double timeout) {
         return "redis_uri: " + redis.uri() + "\nnode_name: " + name + "\nheartbeat_interval: " + heartbeat
                 + "\nnode_timeout: " + timeout + "\n";
+    }
+
+    /** Where this node's session monitor is, with the token. */
+    String monitorUri() {
+        return "ws://127.0.0.1:" + healthPort + "/monitor?token=" + MONITOR_TOKEN;
     }
 
     /** The body of {@code GET /health} (status and body). */

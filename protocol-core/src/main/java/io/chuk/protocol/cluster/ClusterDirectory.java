@@ -14,6 +14,9 @@ public interface ClusterDirectory extends SessionDirectory, AutoCloseable {
     /** Whether the shared store answers now; false means degraded: only this node's sessions are seen. */
     boolean connected();
 
+    /** The monitor's reach into the other nodes' sessions. */
+    RemoteMonitoring monitoring();
+
     /** Leaves the cluster: this node's sessions are withdrawn at once rather than after the node timeout. */
     @Override
     void close();

@@ -27,6 +27,11 @@ public final class ActiveDirectory {
         return current != null ? current : LocalSessionDirectory.instance();
     }
 
+    /** The cluster this process is in, if any. */
+    public static Optional<ClusterDirectory> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
     /** The cluster's state for health answers ({@link #UP} or {@link #DEGRADED}); empty when not clustered. */
     public static Optional<String> clusterStatus() {
         ClusterDirectory current = cluster;

@@ -2,16 +2,17 @@ package io.chuk.protocol.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chuk.protocol.api.SessionDirectory;
-import io.chuk.protocol.api.Transport;
+import io.chuk.protocol.api.SessionInfo;
+import io.chuk.protocol.cluster.ClusterDirectory;
+import io.chuk.protocol.cluster.RemoteMonitoring;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +21,8 @@ import java.util.Set;
  * {@code inject_input}), each answered with one {@code admin_result}. Only a viewer that presented
  * the {@code monitor_token} may act: without a configured token nobody can, since anyone who
  * reaches the monitor port could otherwise take over other people's sessions. Every action and
- * every refusal is logged with the viewer's address and the target.
+ * every refusal is logged with the viewer's address and the target. In a cluster, an action on
+ * another node's session is sent to that node, and answered {@code ok} once sent.
  */
 final class AdminActions {
 
@@ -28,7 +30,7 @@ final class AdminActions {
 
     static final Set<String> TYPES = Set.of("kick_session", "send_line", "broadcast", "inject_input");
     /** The longest text an action may carry. */
-    static final int MAX_TEXT_CHARS = 4096;
+    static final int MAX_TEXT_CHARS = SessionActions.MAX_TEXT_CHARS;
     static final String DEFAULT_KICK_MESSAGE = "You have been disconnected by an operator.";
     static final String TOKEN_REQUIRED = "Admin actions need the monitor token (set monitor_token and connect with it)";
     static final String SESSION_NOT_FOUND = "Session not found";
@@ -36,10 +38,12 @@ final class AdminActions {
     private final SessionRegistry registry;
     /** The process's directory at the time of each action: the cluster's once the node has joined one. */
     private final java.util.function.Supplier<SessionDirectory> directory;
+    private final OtherNodes others;
 
-    AdminActions(SessionRegistry registry, java.util.function.Supplier<SessionDirectory> directory) {
+    AdminActions(SessionRegistry registry, java.util.function.Supplier<SessionDirectory> directory, OtherNodes others) {
         this.registry = registry;
         this.directory = directory;
+        this.others = others;
     }
 
     /** Performs one action of {@link #TYPES}; the answer is the {@code admin_result} for the viewer. */
@@ -104,31 +108,35 @@ final class AdminActions {
                 return directory.get().sendLine(sessionId, text(request, "text")) ? null : SESSION_NOT_FOUND;
             }
             default -> {
+                boolean kick = "kick_session".equals(action);
+                String text = kick ? Objects.requireNonNullElse(text(request, "message"), DEFAULT_KICK_MESSAGE)
+                        : text(request, "text");
                 Optional<ProtocolSession> found = registry.find(sessionId).filter(ProtocolSession::isOpen);
-                if (found.isEmpty()) {
-                    return SESSION_NOT_FOUND;
+                if (found.isPresent()) {
+                    if (kick) {
+                        SessionActions.kick(found.get(), text);
+                    } else {
+                        SessionActions.inject(found.get(), text);
+                    }
+                    return null;
                 }
-                if ("kick_session".equals(action)) {
-                    String message = text(request, "message");
-                    found.get().closeWithMessage(message != null ? message : DEFAULT_KICK_MESSAGE);
-                } else {
-                    inject(found.get(), text(request, "text"));
-                }
-                return null;
+                return remote(action, sessionId, text);
             }
         }
     }
 
-    /**
-     * Input as if the session's user typed it, through the transport's own entry: one message on
-     * {@code websocket}, bytes elsewhere (UTF-8 never holds 0xFF, so telnet needs no IAC escaping).
-     */
-    private static void inject(ProtocolSession session, String text) {
-        if (session.transport() == Transport.WEBSOCKET) {
-            session.receiveMessage(text);
-        } else {
-            session.receive(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    /** The action sent to the node of another node's session; the error, or null once sent. */
+    private String remote(String action, String sessionId, String text) {
+        Optional<SessionInfo> info = others.find(sessionId);
+        Optional<ClusterDirectory> cluster = others.cluster();
+        if (info.isEmpty() || cluster.isEmpty()) {
+            return SESSION_NOT_FOUND;
         }
+        String node = OtherNodes.nodeOf(info.get());
+        RemoteMonitoring monitoring = cluster.get().monitoring();
+        boolean sent = "kick_session".equals(action) ? monitoring.kick(node, sessionId, text)
+                : monitoring.inject(node, sessionId, text);
+        return sent ? null : "Node " + node + " is out of reach";
     }
 
     private static String target(String action, String sessionId) {

@@ -2,6 +2,9 @@ package io.chuk.protocol.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chuk.protocol.api.Session;
+import io.chuk.protocol.api.SessionInfo;
+import io.chuk.protocol.cluster.ClusterDirectory;
+import io.chuk.protocol.cluster.RemoteMonitoring;
 import io.chuk.protocol.directory.ActiveDirectory;
 import io.chuk.protocol.session.ProtocolSession;
 import io.chuk.protocol.session.SessionListener;
@@ -36,6 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each event is serialised once and the same text queued for every viewer; a viewer that falls
  * behind by {@link Viewer#MAX_QUEUED_BYTES} or {@link Viewer#MAX_QUEUED_MESSAGES} is dropped and its
  * connection closed on the monitor's own thread, never slowing a session.
+ *
+ * <p>In a cluster the session list and {@code get_session} include the other nodes' sessions
+ * (each naming its {@code node}), and a session of another node is watched through the cluster's
+ * {@link RemoteMonitoring}: the same {@link SessionWatch}, fed by the relay from that node.
  */
 public final class SessionMonitor implements SessionListener, AutoCloseable {
 
@@ -54,6 +61,9 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
     /** Closes dropped viewers: a container's close may block until the peer answers. */
     private final ThreadPoolExecutor closer;
     private volatile String newestSessionId;
+    private final OtherNodes others = new OtherNodes(ActiveDirectory::cluster);
+    /** Whether a session list without the other nodes was already reported: one warning per outage. */
+    private volatile boolean degradedWarned;
 
     public SessionMonitor(SessionRegistry registry) {
         this(registry, Viewer.MAX_QUEUED_BYTES, Viewer.MAX_QUEUED_MESSAGES);
@@ -61,7 +71,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     SessionMonitor(SessionRegistry registry, long maxQueuedBytes, int maxQueuedMessages) {
         this.registry = registry;
-        this.admin = new AdminActions(registry, ActiveDirectory::get);
+        this.admin = new AdminActions(registry, ActiveDirectory::get, others);
         this.maxQueuedBytes = maxQueuedBytes;
         this.maxQueuedMessages = maxQueuedMessages;
         AtomicInteger threads = new AtomicInteger();
@@ -145,19 +155,47 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
     }
 
-    /** {@code active_sessions}: every live session, as now. */
+    /**
+     * {@code active_sessions}: every live session, as now; in a cluster also every other node's,
+     * and the cluster's state ({@code UP}, or {@code DEGRADED} when only this node's are listed).
+     */
     private String activeSessions() {
         List<Object> sessions = new ArrayList<>();
         Instant now = Instant.now();
+        String node = others.self().orElse(null);
         for (ProtocolSession session : registry.sessions()) {
-            sessions.add(describe(session, "connected", now));
+            sessions.add(describe(session, "connected", now, node));
         }
-        return Json.write(MonitorMessage.message("active_sessions", "sessions", sessions));
+        for (SessionInfo info : others.sessions()) {
+            sessions.add(SessionDescription.remote(info, "connected"));
+        }
+        Map<String, Object> message = MonitorMessage.message("active_sessions", "sessions", sessions);
+        others.cluster().ifPresent(cluster -> message.put("cluster", clusterState(cluster)));
+        return Json.write(message);
+    }
+
+    private String clusterState(ClusterDirectory cluster) {
+        if (cluster.connected()) {
+            degradedWarned = false;
+            return ActiveDirectory.UP;
+        }
+        if (!degradedWarned) {
+            degradedWarned = true;
+            LOG.warn("Monitor session lists hold only the sessions of node '{}' while the cluster is degraded "
+                    + "(its store does not answer)", cluster.nodeName());
+        }
+        return ActiveDirectory.DEGRADED;
     }
 
     /** {@code session_updated}: one session as now (its attributes and idle time change as it runs). */
     private void getSession(Viewer viewer, String sessionId) {
         Optional<ProtocolSession> session = sessionId == null ? Optional.empty() : registry.find(sessionId);
+        Optional<SessionInfo> remote = session.isPresent() ? Optional.empty() : others.find(sessionId);
+        if (remote.isPresent()) {
+            viewer.send(MonitorMessage.of(MonitorMessage.message("session_updated", "session",
+                    SessionDescription.remote(remote.get(), "connected"))));
+            return;
+        }
         if (session.isEmpty()) {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("type", "error");
@@ -167,7 +205,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
             return;
         }
         viewer.send(MonitorMessage.of(MonitorMessage.message("session_updated", "session",
-                describe(session.get(), "connected", Instant.now()))));
+                describe(session.get(), "connected", Instant.now(), others.self().orElse(null)))));
     }
 
     private void watch(Viewer viewer, String sessionId, String modeName) {
@@ -179,6 +217,11 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
         Set<String> watching = viewers.get(viewer);
         Optional<ProtocolSession> session = sessionId == null ? Optional.empty() : registry.find(sessionId);
+        Optional<SessionInfo> remote = session.isPresent() ? Optional.empty() : others.find(sessionId);
+        if (watching != null && remote.isPresent()) {
+            watchRemote(viewer, watching, remote.get(), mode);
+            return;
+        }
         if (watching == null || session.isEmpty()) {
             viewer.send(watchResponse(sessionId, "error", "Session not found", null));
             return;
@@ -215,6 +258,80 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
     }
 
+    /** Watches another node's session through the cluster: the same replies as for one of this node. */
+    private void watchRemote(Viewer viewer, Set<String> watching, SessionInfo info, SessionWatch.Mode mode) {
+        String sessionId = info.id();
+        if (mode == SessionWatch.Mode.TERMINAL && !info.transport().speaksTelnet()) {
+            viewer.send(watchResponse(sessionId, "error", "Terminal mode needs a telnet or ws_telnet session", null));
+            return;
+        }
+        Optional<ClusterDirectory> cluster = others.cluster();
+        String node = OtherNodes.nodeOf(info);
+        SessionWatch fresh = new SessionWatch(sessionId);
+        boolean[] refused = new boolean[1];
+        watching.add(sessionId);
+        SessionWatch watch = watches.compute(sessionId, (id, existing) -> {
+            SessionWatch tap = existing != null ? existing : fresh;
+            tap.add(viewer, mode);
+            if (existing == null) {
+                Optional<RemoteMonitoring.Watch> relay = cluster.flatMap(c -> c.monitoring().watch(node, id,
+                        tap.wantsLines(), tap.wantsTerminal(), tap, end -> remoteEnded(tap, info, end)));
+                if (relay.isEmpty()) {
+                    refused[0] = true;
+                    return null;
+                }
+                tap.remote(relay.get());
+            } else if (tap.remote() != null) {
+                tap.remote().streams(tap.wantsLines(), tap.wantsTerminal());
+            }
+            return tap;
+        });
+        if (refused[0]) {
+            watching.remove(sessionId);
+            viewer.send(watchResponse(sessionId, "error", "Cannot watch more sessions of other nodes now "
+                    + "(limit reached, or the cluster is degraded)", null));
+            return;
+        }
+        if (!viewers.containsKey(viewer)) {
+            watching.remove(sessionId);
+            unwatch(viewer, sessionId);
+            return;
+        }
+        // A new relay brings the size from the session's node; a running one's last size is told now.
+        Optional<MonitorMessage> size = watch != fresh ? watch.lastSize() : Optional.empty();
+        LOG.info("Viewer started watching session {} on node {}{}", sessionId, node,
+                mode == SessionWatch.Mode.TERMINAL ? " (terminal)" : "");
+        viewer.send(watchResponse(sessionId, "success", null, mode == SessionWatch.Mode.TERMINAL ? "terminal" : null));
+        if (mode == SessionWatch.Mode.TERMINAL) {
+            size.ifPresent(viewer::send);
+        }
+    }
+
+    /** A remote watch ended by itself: its viewers hear why, as they would for a session of this node. */
+    private void remoteEnded(SessionWatch watch, SessionInfo info, RemoteMonitoring.End end) {
+        String sessionId = info.id();
+        if (!watches.remove(sessionId, watch)) {
+            return;
+        }
+        Set<Viewer> watchers = watch.viewers();
+        for (Viewer viewer : watchers) {
+            Set<String> watching = viewers.get(viewer);
+            if (watching != null) {
+                watching.remove(sessionId);
+            }
+        }
+        String node = OtherNodes.nodeOf(info);
+        MonitorMessage message = switch (end) {
+            case SESSION_ENDED -> MonitorMessage.of(MonitorMessage.message("session_ended", "session",
+                    SessionDescription.remote(info, "disconnected")));
+            case NODE_UNREACHABLE -> watchResponse(sessionId, "stopped", "Node " + node + " is out of reach", null);
+            case REFUSED -> watchResponse(sessionId, "stopped", "Node " + node
+                    + " already serves its limit of remote watches", null);
+        };
+        LOG.info("Watch of session {} on node {} ended: {}", sessionId, node, end);
+        watchers.forEach(viewer -> viewer.send(message));
+    }
+
     private void stopWatching(Viewer viewer, String sessionId) {
         Set<String> watching = viewers.get(viewer);
         if (watching == null || sessionId == null || !watching.remove(sessionId)) {
@@ -227,10 +344,18 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
 
     private void unwatch(Viewer viewer, String sessionId) {
         watches.computeIfPresent(sessionId, (id, watch) -> {
+            RemoteMonitoring.Watch relay = watch.remote();
             if (!watch.remove(viewer)) {
+                if (relay != null) {
+                    relay.streams(watch.wantsLines(), watch.wantsTerminal());
+                }
                 return watch;
             }
-            registry.find(id).ifPresent(session -> session.removeTap(watch));
+            if (relay != null) {
+                relay.stop();
+            } else {
+                registry.find(id).ifPresent(session -> session.removeTap(watch));
+            }
             return null;
         });
     }
@@ -238,7 +363,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
     @Override
     public void sessionStarted(Session session) {
         newestSessionId = session.id();
-        broadcast(MonitorMessage.of(MonitorMessage.message("session_started", "session", describe(session, "connected", Instant.now()))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_started", "session", describe(session, "connected", Instant.now(), others.self().orElse(null)))));
     }
 
     @Override
@@ -247,7 +372,7 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         for (Set<String> watching : viewers.values()) {
             watching.remove(session.id());
         }
-        broadcast(MonitorMessage.of(MonitorMessage.message("session_ended", "session", describe(session, "disconnected", Instant.now()))));
+        broadcast(MonitorMessage.of(MonitorMessage.message("session_ended", "session", describe(session, "disconnected", Instant.now(), others.self().orElse(null)))));
     }
 
     private void broadcast(MonitorMessage message) {
@@ -258,8 +383,8 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
         }
     }
 
-    private Map<String, Object> describe(Session session, String status, Instant now) {
-        return SessionDescription.of(session, status, session.id().equals(newestSessionId), now);
+    private Map<String, Object> describe(Session session, String status, Instant now, String node) {
+        return SessionDescription.of(session, status, session.id().equals(newestSessionId), now, node);
     }
 
     private static MonitorMessage watchResponse(String sessionId, String status, String error, String mode) {

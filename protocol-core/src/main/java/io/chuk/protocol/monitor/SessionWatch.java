@@ -1,7 +1,10 @@
 package io.chuk.protocol.monitor;
 
+import io.chuk.protocol.cluster.RemoteMonitoring;
 import io.chuk.protocol.session.SessionTap;
 
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Supplier;
@@ -11,6 +14,8 @@ import java.util.function.Supplier;
  * same message handed to every viewer watching it in that mode: {@code lines} viewers get
  * {@code client_input} and {@code server_message}, {@code terminal} viewers the terminal stream
  * ({@code terminal_output}, {@code terminal_size}). Runs on session threads and never blocks.
+ * A session of another node is watched through the same object, fed by the cluster's relay
+ * instead of the session itself.
  */
 final class SessionWatch implements SessionTap {
 
@@ -20,9 +25,40 @@ final class SessionWatch implements SessionTap {
     private final String sessionId;
     private final Set<Viewer> lineWatchers = new CopyOnWriteArraySet<>();
     private final Set<Viewer> terminalWatchers = new CopyOnWriteArraySet<>();
+    /** The relay from the session's node; null for a session of this node. */
+    private volatile RemoteMonitoring.Watch remote;
+    /** The last window size seen, for a remote session's later terminal watchers; null until one is. */
+    private volatile MonitorMessage lastSize;
 
     SessionWatch(String sessionId) {
         this.sessionId = sessionId;
+    }
+
+    RemoteMonitoring.Watch remote() {
+        return remote;
+    }
+
+    void remote(RemoteMonitoring.Watch relay) {
+        this.remote = relay;
+    }
+
+    boolean wantsLines() {
+        return !lineWatchers.isEmpty();
+    }
+
+    boolean wantsTerminal() {
+        return !terminalWatchers.isEmpty();
+    }
+
+    /** Every viewer watching, in either mode. */
+    Set<Viewer> viewers() {
+        Set<Viewer> all = new HashSet<>(lineWatchers);
+        all.addAll(terminalWatchers);
+        return all;
+    }
+
+    Optional<MonitorMessage> lastSize() {
+        return Optional.ofNullable(lastSize);
     }
 
     /** Starts watching, or switches an existing watcher to {@code mode}. */
@@ -55,7 +91,9 @@ final class SessionWatch implements SessionTap {
 
     @Override
     public void windowSize(int width, int height) {
-        fanOut(terminalWatchers, () -> MonitorMessage.terminalSize(sessionId, width, height));
+        MonitorMessage size = MonitorMessage.terminalSize(sessionId, width, height);
+        lastSize = size;
+        fanOut(terminalWatchers, () -> size);
     }
 
     private static void fanOut(Set<Viewer> watchers, Supplier<MonitorMessage> message) {

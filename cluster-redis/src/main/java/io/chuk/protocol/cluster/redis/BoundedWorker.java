@@ -33,7 +33,8 @@ final class BoundedWorker {
         });
     }
 
-    void execute(Runnable task) {
+    /** @return false when the task was dropped (the queue is full, or the worker stopped) */
+    boolean execute(Runnable task) {
         try {
             executor.execute(() -> {
                 try {
@@ -42,6 +43,7 @@ final class BoundedWorker {
                     log.debug("Cluster task on {} failed", name, e);
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             long count = dropped.incrementAndGet();
             long now = System.nanoTime();
@@ -49,6 +51,7 @@ final class BoundedWorker {
                 lastWarning = now;
                 log.warn("Cluster queue {} is full: {} task(s) dropped so far", name, count);
             }
+            return false;
         }
     }
 

@@ -4,6 +4,8 @@ import io.chuk.protocol.api.ServerInfo;
 import io.chuk.protocol.api.SessionInfo;
 import io.chuk.protocol.config.ClusterConfig;
 import io.chuk.protocol.directory.LocalSessionDirectory;
+import io.chuk.protocol.monitor.SessionActions;
+import io.chuk.protocol.session.ProtocolSession;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.slf4j.Logger;
@@ -28,13 +30,18 @@ import java.util.concurrent.TimeUnit;
  * nodes' into the {@link ClusterView}. Changes between beats go out as events through a bounded
  * sending queue; events in come through a bounded receiving queue. When Redis does not answer,
  * the node is degraded: it warns once, forgets the other nodes and serves its own sessions, and
- * reconnects at each beat until Redis answers again.
+ * reconnects at each beat until Redis answers again. The monitor's watches of other nodes'
+ * sessions ({@link RemoteWatches}) and other nodes' watches of this node's ({@link WatchServer})
+ * ride on the same connections, beat and queues; the watched traffic arrives through a bounded
+ * queue of its own, so it never crowds out events.
  */
 final class ClusterNode implements AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.cluster");
     /** Tasks each of the sending and receiving queues holds. */
     static final int QUEUE_CAPACITY = 10_000;
+    /** Watched-traffic messages the incoming watch queue holds. */
+    static final int WATCH_QUEUE_CAPACITY = 1_000;
     /** The shortest timeout of a Redis command or connection attempt. */
     static final Duration MIN_TIMEOUT = Duration.ofSeconds(2);
 
@@ -45,6 +52,10 @@ final class ClusterNode implements AutoCloseable {
     private final RedisConnections redis;
     private final BoundedWorker out = new BoundedWorker("chuk-cluster-send", QUEUE_CAPACITY, LOG);
     private final BoundedWorker in = new BoundedWorker("chuk-cluster-receive", QUEUE_CAPACITY, LOG);
+    /** Watched traffic coming in (each message at most {@link WatchTraffic#MAX_MESSAGE_CHARS}). */
+    private final BoundedWorker relay = new BoundedWorker("chuk-cluster-watch", WATCH_QUEUE_CAPACITY, LOG);
+    private final WatchServer watched;
+    private final RemoteWatches watching;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "chuk-cluster-heartbeat");
         thread.setDaemon(true);
@@ -65,6 +76,13 @@ final class ClusterNode implements AutoCloseable {
         this.view = view;
         this.selfKey = keys.node(config.nodeName());
         this.redis = new RedisConnections(config.redisUri(), commandTimeout(config));
+        this.watched = new WatchServer(local, this, keys, config.nodeTimeout());
+        this.watching = new RemoteWatches(this, keys, view);
+    }
+
+    /** The monitor's watches of other nodes' sessions, and its actions on them. */
+    RemoteWatches remoteWatches() {
+        return watching;
     }
 
     /** A busy machine (a JVM starting) can take a second to set up a connection: never less than {@link #MIN_TIMEOUT}. */
@@ -104,6 +122,12 @@ final class ClusterNode implements AutoCloseable {
         });
     }
 
+    /** A session of this node ended: the others hear of it, and whoever watches it is told. */
+    void sessionEnded(String id) {
+        sessionChanged(id);
+        watched.sessionEnded(id);
+    }
+
     void broadcast(String exceptId, String line) {
         send(commands -> commands.publish(keys.events(),
                 event(Message.BROADCAST).add("x", exceptId).add("l", line).encode()));
@@ -124,13 +148,25 @@ final class ClusterNode implements AutoCloseable {
 
     /** Queues a write; while degraded there is nobody to tell, and the next beat publishes everything. */
     private void send(java.util.function.Consumer<RedisAsyncCommands<String, String>> write) {
-        if (connected) {
-            out.execute(() -> {
-                if (connected) {
-                    write.accept(redis.async());
-                }
-            });
-        }
+        submit(connections -> write.accept(connections.async()));
+    }
+
+    /** Queues one publication on the sending thread; false when degraded or the queue is full. */
+    boolean publish(String channel, String message) {
+        return submit(connections -> connections.async().publish(channel, message));
+    }
+
+    /**
+     * Queues Redis work on the sending thread, skipped if the node is degraded by then.
+     *
+     * @return false when degraded now, or the sending queue is full
+     */
+    boolean submit(java.util.function.Consumer<RedisConnections> work) {
+        return connected && out.execute(() -> {
+            if (connected) {
+                work.accept(redis);
+            }
+        });
     }
 
     private void heartbeat() {
@@ -138,14 +174,22 @@ final class ClusterNode implements AutoCloseable {
         try {
             boolean fresh = !redis.isOpen();
             if (fresh) {
-                redis.open((channel, message) -> in.execute(() -> receive(message)),
-                        keys.events(), keys.inbox(config.nodeName()));
+                watching.lost(); // their subscriptions go with the old connection
+                String watchChannels = keys.watchPrefix();
+                redis.open((channel, message) -> {
+                    if (channel.startsWith(watchChannels)) {
+                        relay.execute(() -> watching.receive(channel, message));
+                    } else {
+                        in.execute(() -> receive(message));
+                    }
+                }, keys.events(), keys.inbox(config.nodeName()));
             }
             RedisCommands<String, String> commands = redis.sync();
             publishSelf(commands, fresh);
             reload(commands, started);
             lastBeat = System.nanoTime();
             up();
+            watching.renew();
         } catch (RuntimeException e) {
             if (connected && redis.isOpen() && System.nanoTime() - lastBeat < config.nodeTimeout().toNanos()) {
                 // A slow answer on a live connection (a busy machine): the view is kept and the beat
@@ -154,6 +198,8 @@ final class ClusterNode implements AutoCloseable {
             } else {
                 down(e);
             }
+        } finally {
+            watched.expire(System.nanoTime()); // also while degraded: no renewal can come then
         }
     }
 
@@ -242,8 +288,46 @@ final class ClusterNode implements AutoCloseable {
                     local.sendLine(id, line);
                 }
             }
+            case Message.WATCH -> {
+                String streams = message.get("m");
+                if (id != null && streams != null) {
+                    watched.watch(from, id, streams.contains("l"), streams.contains("t"), now);
+                }
+            }
+            case Message.UNWATCH -> {
+                if (id != null) {
+                    watched.unwatch(from, id);
+                }
+            }
+            case Message.REFUSED -> {
+                if (id != null) {
+                    watching.refused(from, id);
+                }
+            }
+            case Message.KICK, Message.INJECT -> {
+                if (id != null && line != null) {
+                    act(from, type, id, line);
+                }
+            }
             case Message.BYE -> view.dropNode(from);
             default -> LOG.debug("Cluster message of unknown type '{}' from '{}' ignored", type, from);
+        }
+    }
+
+    /** Another node's monitor acts on a session of this node. */
+    private void act(String from, String type, String id, String text) {
+        Optional<ProtocolSession> session = local.live(id);
+        String action = type.equals(Message.KICK) ? "kick_session" : "inject_input";
+        if (session.isEmpty() || text.length() > SessionActions.MAX_TEXT_CHARS) {
+            LOG.info("Monitor of node '{}': {} on session {} failed: {}", from, action, id,
+                    session.isEmpty() ? "session not found" : "text too long");
+            return;
+        }
+        LOG.info("Monitor of node '{}': {} on session {}", from, action, id);
+        if (type.equals(Message.KICK)) {
+            SessionActions.kick(session.get(), text);
+        } else {
+            SessionActions.inject(session.get(), text);
         }
     }
 
@@ -267,6 +351,7 @@ final class ClusterNode implements AutoCloseable {
         redis.closeConnections();
         out.clear();
         view.clear();
+        watching.lost();
         if (!warned) {
             warned = true;
             LOG.warn("Cluster degraded: Redis at {} does not answer ({}); node '{}' serves its own {} session(s) only "
@@ -295,8 +380,11 @@ final class ClusterNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        watching.lost();
+        watched.close();
         out.shutdown(1000);
         in.shutdown(1000);
+        relay.shutdown(1000);
         if (connected) {
             try {
                 RedisCommands<String, String> commands = redis.sync();

@@ -110,6 +110,23 @@ final class RedisConnections implements AutoCloseable {
         return c.async();
     }
 
+    /** Adds a channel to the subscription, waiting (bounded by the timeout) until Redis confirms; for the sending thread. */
+    void subscribe(String channel) {
+        subscription().sync().subscribe(channel);
+    }
+
+    void unsubscribe(String channel) {
+        subscription().sync().unsubscribe(channel);
+    }
+
+    private StatefulRedisPubSubConnection<String, String> subscription() {
+        StatefulRedisPubSubConnection<String, String> s = subscription;
+        if (s == null) {
+            throw new IllegalStateException("not connected");
+        }
+        return s;
+    }
+
     void closeConnections() {
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisConnection<String, String> o = sending;

@@ -5,6 +5,7 @@ import io.chuk.protocol.api.ServerInfo;
 import io.chuk.protocol.api.SessionInfo;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.cluster.ClusterDirectory;
+import io.chuk.protocol.cluster.RemoteMonitoring;
 import io.chuk.protocol.directory.LocalSessionDirectory;
 
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class RedisSessionDirectory implements ClusterDirectory {
         this.local = local;
         this.view = view;
         this.node = node;
-        this.ended = node::sessionChanged;
+        this.ended = node::sessionEnded;
         local.addEndListener(ended);
     }
 
@@ -48,6 +49,11 @@ final class RedisSessionDirectory implements ClusterDirectory {
     @Override
     public boolean connected() {
         return node.connected();
+    }
+
+    @Override
+    public RemoteMonitoring monitoring() {
+        return node.remoteWatches();
     }
 
     @Override
