@@ -6,7 +6,6 @@ import io.chuk.protocol.handlers.HandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 
 /**
  * A session's handler: created through the handler factory (CDI), each callback run with the
@@ -35,15 +34,14 @@ final class HandlerInvoker {
     private volatile Thread callbackThread;
 
     /**
-     * @param mdc           the logging context every line of a callback carries: names and values, alternating
      * @param failedPolicy  run when a callback failed: the client is told so and the session closes
      * @param callbackEnded run when a callback returned: what it sent may now leave in one write
      */
-    HandlerInvoker(String sessionId, SessionStatistics statistics, String[] mdc,
+    HandlerInvoker(String sessionId, SessionStatistics statistics,
                    Runnable failedPolicy, Runnable callbackEnded) {
         this.sessionId = sessionId;
         this.statistics = statistics;
-        this.logContext = new SessionLogContext(mdc);
+        this.logContext = new SessionLogContext(sessionId);
         this.failedPolicy = failedPolicy;
         this.callbackEnded = callbackEnded;
     }
@@ -90,7 +88,7 @@ final class HandlerInvoker {
     void run(ThrowingRunnable work) {
         Thread outer = callbackThread; // set when a callback waiting in await delivers input itself
         callbackThread = Thread.currentThread();
-        Map<String, String> previousContext = logContext.enter();
+        String previousContext = logContext.enter();
         try {
             work.run();
         } catch (io.chuk.protocol.api.SessionClosedException e) {

@@ -80,6 +80,9 @@ public final class ProtocolSession implements Session {
     private final OutputQueue output = new OutputQueue();
     private final Backpressure backpressure = new Backpressure();
     private boolean drainScheduled;
+    /** Bytes from and to the client so far; guarded by the lock. */
+    private long bytesReceived;
+    private long bytesSent;
     private State state = State.OPEN;
 
     private final HandlerInvoker handler;
@@ -101,7 +104,6 @@ public final class ProtocolSession implements Session {
         this.remoteAddress = channel.remoteAddress();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
         this.handler = new HandlerInvoker(id, factory.statistics(),
-                new String[] {"session", id, "transport", transport().yamlName(), "remote", remoteAddress.toString()},
                 () -> closeWithMessage("An internal error occurred; closing the session."),
                 this::flushQueued);
         MudSettings mud = factory.mudSettings();
@@ -190,6 +192,20 @@ public final class ProtocolSession implements Session {
     /** The client's User-Agent, or {@code null}. */
     public String userAgent() {
         return channel.userAgent();
+    }
+
+    /** Bytes received from the client so far. */
+    long bytesReceived() {
+        synchronized (lock) {
+            return bytesReceived;
+        }
+    }
+
+    /** Bytes written to the client so far. */
+    long bytesSent() {
+        synchronized (lock) {
+            return bytesSent;
+        }
     }
 
     /** Bytes of output waiting for this client. */
@@ -495,6 +511,7 @@ public final class ProtocolSession implements Session {
                 return;
             }
             input.add(item);
+            bytesReceived += received;
             flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
             change = backpressure.update(input.bytes(), output.bytes());
             schedule = !drainScheduled;
@@ -507,7 +524,6 @@ public final class ProtocolSession implements Session {
             return;
         }
         if (received > 0) {
-            factory.statistics().received(received);
             deadlines.inputReceived(System.nanoTime());
         }
         applyFlowControl(change);
@@ -707,7 +723,6 @@ public final class ProtocolSession implements Session {
 
     /** Accounts a finished write; returns the next batch, or null when idle. */
     private ByteBuffer[] written(long written) {
-        factory.statistics().sent(written);
         Backpressure.Change change;
         boolean closeNow;
         ByteBuffer[] batch;
@@ -715,6 +730,7 @@ public final class ProtocolSession implements Session {
             if (state == State.CLOSED) {
                 return null;
             }
+            bytesSent += written;
             batch = output.batchWritten(System.nanoTime());
             change = backpressure.update(input.bytes(), output.bytes());
             closeNow = batch == null && state == State.CLOSING;

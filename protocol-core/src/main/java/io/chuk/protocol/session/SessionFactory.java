@@ -30,7 +30,7 @@ public final class SessionFactory {
     private final SessionHost host;
     private final Set<ProtocolSession> live = ConcurrentHashMap.newKeySet();
     private final AddressLimits addressLimits;
-    private final SessionStatistics statistics = new SessionStatistics();
+    private final SessionStatistics statistics = new SessionStatistics(live);
     private final Object admission = new Object();
     private final Executor callbackPool;
     private final boolean nonBlockingHandler;
@@ -152,7 +152,7 @@ public final class SessionFactory {
     }
 
     void release(ProtocolSession session) {
-        if (live.remove(session)) {
+        if (statistics.retire(session)) {
             addressLimits.release(session.remoteAddress().getAddress());
         }
     }

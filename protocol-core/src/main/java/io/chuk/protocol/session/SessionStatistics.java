@@ -1,5 +1,6 @@
 package io.chuk.protocol.session;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -7,6 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Running totals of one server entry, kept as plain counters so {@code protocol-core} needs no
  * metrics library; the hosting container exposes them (the standalone server as Prometheus text).
+ *
+ * <p>Byte totals are counted by each session under its own lock, with no shared counter touched
+ * per message, and added up when read: the ended sessions' sum plus the live sessions' counts.
+ * A session moves from one to the other under {@link #totals}, as reads do, so totals never go back.
  */
 public final class SessionStatistics {
 
@@ -16,14 +21,19 @@ public final class SessionStatistics {
     }
 
     private final LongAdder opened = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
+    private final Collection<ProtocolSession> live;
+    private final Object totals = new Object();
+    /** Bytes of ended sessions; guarded by {@link #totals}. */
+    private long endedBytesIn;
+    private long endedBytesOut;
     private final LongAdder handlerErrors = new LongAdder();
     private final LongAdder telnetNegotiated = new LongAdder();
     private final LongAdder telnetRaw = new LongAdder();
     private final Map<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
 
-    SessionStatistics() {
+    /** @param live the entry's live sessions, whose counts the totals include */
+    SessionStatistics(Collection<ProtocolSession> live) {
+        this.live = live;
         for (Refusal refusal : Refusal.values()) {
             refused.put(refusal, new LongAdder());
         }
@@ -34,11 +44,15 @@ public final class SessionStatistics {
     }
 
     public long bytesIn() {
-        return bytesIn.sum();
+        synchronized (totals) {
+            return endedBytesIn + live.stream().mapToLong(ProtocolSession::bytesReceived).sum();
+        }
     }
 
     public long bytesOut() {
-        return bytesOut.sum();
+        synchronized (totals) {
+            return endedBytesOut + live.stream().mapToLong(ProtocolSession::bytesSent).sum();
+        }
     }
 
     public long handlerErrors() {
@@ -63,12 +77,16 @@ public final class SessionStatistics {
         opened.increment();
     }
 
-    void received(long bytes) {
-        bytesIn.add(bytes);
-    }
-
-    void sent(long bytes) {
-        bytesOut.add(bytes);
+    /** Takes an ended session out of the live ones, keeping its byte counts; returns false if it was not live. */
+    boolean retire(ProtocolSession session) {
+        synchronized (totals) {
+            if (!live.remove(session)) {
+                return false;
+            }
+            endedBytesIn += session.bytesReceived();
+            endedBytesOut += session.bytesSent();
+            return true;
+        }
     }
 
     void handlerFailed() {

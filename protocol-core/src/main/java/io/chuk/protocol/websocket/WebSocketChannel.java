@@ -146,8 +146,16 @@ final class WebSocketChannel implements SessionChannel {
             callback.succeeded();
             return;
         }
-        String text = StandardCharsets.UTF_8.decode(buffers[index]).toString();
+        String text = textOf(buffers[index]);
         webSocket.getAsyncRemote().sendText(text, completion(callback, () -> sendText(buffers, index + 1, callback)));
+    }
+
+    /** The UTF-8 text of an output buffer; the session's buffers wrap arrays, which decode without a decoder object. */
+    private static String textOf(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            return new String(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(), StandardCharsets.UTF_8);
+        }
+        return StandardCharsets.UTF_8.decode(buffer).toString();
     }
 
     private SendHandler completion(WriteCallback callback, Runnable next) {
