@@ -3,7 +3,6 @@ package io.chuk.protocol.container;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -35,7 +34,8 @@ final class Clients {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                // The wildcard address, as the container may bind it: free there means free on every address.
+                socket.bind(new InetSocketAddress(port));
                 return port;
             } catch (IOException taken) {
                 // try another

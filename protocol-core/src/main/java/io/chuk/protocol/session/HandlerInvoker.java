@@ -75,22 +75,24 @@ final class HandlerInvoker {
         if (!usable()) {
             return;
         }
-        boolean outermost = !inCallback();
-        run(() -> {
-            callback.run(handler);
-            if (outermost && usable()) {
-                handler.afterCallback(); // lines held back for an awaited dialog that asked no more
-            }
-        });
+        call(callback, !inCallback());
     }
 
     /** Runs framework work (such as the telnet opening) as a callback, so its output is batched too. */
     void run(ThrowingRunnable work) {
+        call(h -> work.run(), false);
+    }
+
+    /** Runs one callback (no wrapper made per call: this runs per message) under the error policy. */
+    private void call(Callback callback, boolean outermost) {
         Thread outer = callbackThread; // set when a callback waiting in await delivers input itself
         callbackThread = Thread.currentThread();
         String previousContext = logContext.enter();
         try {
-            work.run();
+            callback.run(handler);
+            if (outermost && usable()) {
+                handler.afterCallback(); // lines held back for an awaited dialog that asked no more
+            }
         } catch (io.chuk.protocol.api.SessionClosedException e) {
             // A dialog outlived its session: nothing failed, and there is no one left to tell.
             LOG.debug("Session {}: {}", sessionId, e.getMessage());

@@ -80,6 +80,8 @@ public final class ProtocolSession implements Session {
     private final OutputQueue output = new OutputQueue();
     private final Backpressure backpressure = new Backpressure();
     private boolean drainScheduled;
+    /** {@link #drainInput}, made once: it is scheduled for nearly every read. */
+    private final Runnable drainTask = this::drainInput;
     /** Bytes from and to the client so far; guarded by the lock. */
     private long bytesReceived;
     private long bytesSent;
@@ -532,7 +534,7 @@ public final class ProtocolSession implements Session {
             LockSupport.unpark(waiting);
         }
         if (schedule) {
-            callbacks.execute(this::drainInput);
+            callbacks.execute(drainTask);
         }
     }
 

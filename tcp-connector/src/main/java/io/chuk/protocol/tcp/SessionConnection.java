@@ -11,18 +11,18 @@ import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One raw socket ({@code tcp} or {@code telnet}) driving a {@link ProtocolSession}: reads run
@@ -40,9 +40,20 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
 
     private final SessionFactory factory;
     private final ByteBufferPool bufferPool;
-    private final AtomicBoolean paused = new AtomicBoolean();
-    /** True while reading is stopped and no fill interest is registered. */
-    private final AtomicBoolean parked = new AtomicBoolean();
+    private static final VarHandle PARKED;
+
+    static {
+        try {
+            PARKED = MethodHandles.lookup().findVarHandle(SessionConnection.class, "parked", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Whether the session asks for no more input. Fields, not atomic objects: two objects less per connection. */
+    private volatile boolean paused;
+    /** True while reading is stopped and no fill interest is registered; changed by compare-and-set ({@link #PARKED}). */
+    private volatile boolean parked;
     private volatile ProtocolSession session;
     /** Bytes read by a connection before us (the PROXY protocol reader), delivered first. */
     private ByteBuffer upgradeBytes;
@@ -97,10 +108,10 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
         try {
             ByteBuffer bytes = lease.buffer();
             while (true) {
-                if (paused.get()) {
-                    parked.set(true);
+                if (paused) {
+                    parked = true;
                     // A resume that raced with parking must not be lost: whoever un-parks reads on.
-                    if (paused.get() || !parked.compareAndSet(true, false)) {
+                    if (paused || !PARKED.compareAndSet(this, true, false)) {
                         return;
                     }
                 }
@@ -122,7 +133,7 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
                 }
                 if (filled > 0) {
                     session.receive(bytes);
-                    if (filled < bytes.capacity() && !paused.get()) {
+                    if (filled < bytes.capacity() && !paused) {
                         // A short read drained the socket: wait for the next readiness instead of
                         // spending a system call on a read that would find nothing (as Netty does).
                         fillInterested();
@@ -158,15 +169,33 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
 
     @Override
     public void setInputPaused(boolean pause) {
-        paused.set(pause);
-        if (!pause && parked.compareAndSet(true, false)) {
+        paused = pause;
+        if (!pause && PARKED.compareAndSet(this, true, false)) {
             fillInterested();
         }
     }
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
-        getEndPoint().write(Callback.from(Invocable.InvocationType.NON_BLOCKING, callback::succeeded, callback::failed), buffers);
+        getEndPoint().write(new WriteCompletion(callback), buffers);
+    }
+
+    /** A write's completion, handed to the session's callback; one object per write, and it never blocks. */
+    private record WriteCompletion(WriteCallback callback) implements Callback {
+        @Override
+        public void succeeded() {
+            callback.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            callback.failed(cause);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
     }
 
     @Override
