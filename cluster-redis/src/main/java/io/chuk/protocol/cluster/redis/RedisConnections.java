@@ -14,6 +14,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -147,8 +148,12 @@ final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        closeConnections();
+        // The client closes every connection it opened (closing them here first makes it warn about each one).
+        commands = null;
+        sending = null;
+        subscription = null;
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        // Waited for: in a web app, an I/O thread still running after the undeployment holds its class loader.
+        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }
