@@ -62,6 +62,8 @@ public final class ProtocolSession implements Session {
     private final SessionHost host;
     private final ServerConfig config;
     private final SessionChannel channel;
+    /** The entry's transport, kept here: handlers ask for it per message. */
+    private final Transport transport;
     private final InetSocketAddress remoteAddress;
     private final Instant startTime = Instant.now();
     private final long startNanos = System.nanoTime();
@@ -104,7 +106,8 @@ public final class ProtocolSession implements Session {
         this.config = factory.config();
         this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
-        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler());
+        this.transport = config.transport();
+        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), lock);
         this.handler = new HandlerInvoker(id, factory.statistics(),
                 () -> closeWithMessage("An internal error occurred; closing the session."),
                 this::flushQueued);
@@ -136,7 +139,7 @@ public final class ProtocolSession implements Session {
 
     @Override
     public Transport transport() {
-        return config.transport();
+        return transport;
     }
 
     @Override

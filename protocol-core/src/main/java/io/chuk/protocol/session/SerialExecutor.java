@@ -17,35 +17,44 @@ final class SerialExecutor implements Executor {
 
     private final Executor pool;
     private final boolean inline;
+    private final Object lock;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     private boolean running;
 
     /**
      * @param pool   where tasks run
      * @param inline run tasks on the submitting thread when idle, instead of on {@code pool}
+     * @param lock   guards the queue: the session's own lock, already in the cache of the thread
+     *               that hands a task on, so the hand-off costs no other object's lock
      */
-    SerialExecutor(Executor pool, boolean inline) {
+    SerialExecutor(Executor pool, boolean inline, Object lock) {
         this.pool = pool;
         this.inline = inline;
+        this.lock = lock;
     }
 
     @Override
     public void execute(Runnable task) {
-        synchronized (tasks) {
-            tasks.add(task);
+        synchronized (lock) {
             if (running) {
+                tasks.add(task);
                 return;
             }
             running = true;
+            if (!inline) {
+                tasks.add(task);
+            }
         }
         if (inline) {
+            // Idle and inline (the common case): run it now, without passing through the queue.
+            runSafely(task);
             drain();
             return;
         }
         try {
             pool.execute(this::drain);
         } catch (RejectedExecutionException e) { // the host is shutting down
-            synchronized (tasks) {
+            synchronized (lock) {
                 tasks.clear();
                 running = false;
             }
@@ -56,18 +65,22 @@ final class SerialExecutor implements Executor {
     private void drain() {
         while (true) {
             Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
+            synchronized (lock) {
+                next = tasks.isEmpty() ? null : tasks.poll();
                 if (next == null) {
                     running = false;
                     return;
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("Session task failed", e);
-            }
+            runSafely(next);
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Session task failed", e);
         }
     }
 }

@@ -14,7 +14,7 @@ import io.chuk.protocol.telnet.TelnetEngine;
 import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.api.TerminalInfo;
 
-import java.io.ByteArrayOutputStream;
+import io.chuk.protocol.telnet.ByteSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,7 +53,7 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     private final TelnetEngine engine;
     private final Consumer<byte[]> send;
-    private final ByteArrayOutputStream input = new ByteArrayOutputStream();
+    private final ByteSink input = new ByteSink(32);
     /**
      * The read being decoded, while all of it is one run of data (the common case): its input is
      * then that array itself, with no copy. Cleared, and copied to {@link #input}, once anything else arrives.
@@ -68,7 +68,7 @@ final class TelnetStream implements TelnetEngine.Listener {
     /** Handler callbacks for what the current read brought (MUD messages, protocols agreed). */
     private final List<HandlerInvoker.Callback> events = new ArrayList<>();
     /** Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP answers). */
-    private final ByteArrayOutputStream afterReplies = new ByteArrayOutputStream();
+    private final ByteSink afterReplies = new ByteSink(32);
     private final OutputSwitch outputSwitch;
     /** MCCP3, created when the client first compresses; {@code inflating} while its stream runs. */
     private InputInflater inflater;
@@ -125,7 +125,7 @@ final class TelnetStream implements TelnetEngine.Listener {
             while (off < bytes.length && !closed) {
                 off += inflating ? inflate(bytes, off) : engine.receive(bytes, off, bytes.length - off);
             }
-            if (afterReplies.size() > 0) {
+            if (!afterReplies.isEmpty()) {
                 send.accept(afterReplies.toByteArray());
                 afterReplies.reset();
             }
@@ -264,7 +264,7 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     @Override
     public void onData(byte[] data, int off, int len) {
-        if (data == receiving && off == 0 && len == data.length && input.size() == 0) {
+        if (data == receiving && off == 0 && len == data.length && input.isEmpty()) {
             wholeRead = data;
             return;
         }

@@ -259,7 +259,7 @@ public final class TelnetEngine {
     private boolean handedOver;
 
     // output
-    private ByteArrayOutputStream pending = new ByteArrayOutputStream(64);
+    private ByteSink pending = new ByteSink(64);
     private boolean inReceive;
     private boolean started;
 
@@ -1089,12 +1089,12 @@ public final class TelnetEngine {
     }
 
     private void flush() {
-        if (pending.size() == 0) {
+        if (pending.isEmpty()) {
             return;
         }
         byte[] out = pending.toByteArray();
         if (out.length > 4096) {
-            pending = new ByteArrayOutputStream(64); // don't keep a big buffer for the connection's life
+            pending = new ByteSink(64); // don't keep a big buffer for the connection's life
         } else {
             pending.reset();
         }

@@ -127,7 +127,7 @@ class SessionPartsTest {
             List<String> order = new ArrayList<>();
             SerialExecutor serial = new SerialExecutor(task -> {
                 throw new AssertionError("inline tasks never go to the pool");
-            }, true);
+            }, true, new Object());
             Thread caller = Thread.currentThread();
             serial.execute(() -> {
                 order.add("first");

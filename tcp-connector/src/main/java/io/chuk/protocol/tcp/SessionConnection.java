@@ -40,6 +40,7 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
 
     private final SessionFactory factory;
     private final ByteBufferPool bufferPool;
+    private final SharedWriteBuffer writeBuffer;
     private static final VarHandle PARKED;
 
     static {
@@ -60,10 +61,12 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
     /** Set by the TLS layer, from inside one of our fills, when the handshake completes. */
     private volatile boolean handshakeComplete;
 
-    SessionConnection(EndPoint endPoint, Executor executor, ByteBufferPool bufferPool, SessionFactory factory) {
+    SessionConnection(EndPoint endPoint, Executor executor, ByteBufferPool bufferPool, SharedWriteBuffer writeBuffer,
+                      SessionFactory factory) {
         super(endPoint, executor);
         this.factory = factory;
         this.bufferPool = bufferPool;
+        this.writeBuffer = writeBuffer;
     }
 
     @Override
@@ -177,19 +180,38 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
-        getEndPoint().write(new WriteCompletion(callback), buffers);
+        ByteBuffer direct = BufferUtil.remaining(buffers) <= SharedWriteBuffer.SIZE ? writeBuffer.take() : null;
+        if (direct == null) {
+            getEndPoint().write(new WriteCompletion(callback, null, null), buffers);
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            direct.put(buffer);
+        }
+        getEndPoint().write(new WriteCompletion(callback, writeBuffer, direct), direct.flip());
     }
 
-    /** A write's completion, handed to the session's callback; one object per write, and it never blocks. */
-    private record WriteCompletion(WriteCallback callback) implements Callback {
+    /**
+     * A write's completion, handed to the session's callback after the shared buffer (if the
+     * write used it) is free again; one object per write, and it never blocks.
+     */
+    private record WriteCompletion(WriteCallback callback, SharedWriteBuffer shared, ByteBuffer used) implements Callback {
         @Override
         public void succeeded() {
+            release();
             callback.succeeded();
         }
 
         @Override
         public void failed(Throwable cause) {
+            release();
             callback.failed(cause);
+        }
+
+        private void release() {
+            if (used != null) {
+                shared.give(used);
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Connector;
 final class SessionConnectionFactory extends AbstractConnectionFactory {
 
     private final SessionFactory sessions;
+    private final SharedWriteBuffer writeBuffer = new SharedWriteBuffer();
 
     SessionConnectionFactory(SessionFactory sessions) {
         super("chuk-" + sessions.config().transport().yamlName());
@@ -19,7 +20,7 @@ final class SessionConnectionFactory extends AbstractConnectionFactory {
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
         SessionConnection connection = new SessionConnection(endPoint, connector.getExecutor(),
-                connector.getByteBufferPool(), sessions);
+                connector.getByteBufferPool(), writeBuffer, sessions);
         return configure(connection, connector, endPoint);
     }
 }
