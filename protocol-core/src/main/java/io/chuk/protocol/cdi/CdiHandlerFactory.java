@@ -7,10 +7,14 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Unmanaged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,11 +88,53 @@ public final class CdiHandlerFactory implements HandlerFactory {
 
     /** One {@link Unmanaged} per class, reused for every session: it holds the class's injection target. */
     private <T extends BaseHandler> Supplier<Created> unmanaged(Class<T> type) {
+        if (nothingToManage(type)) {
+            return plain(type);
+        }
         Unmanaged<T> unmanaged = new Unmanaged<>(beanManager, type);
         return () -> {
             Unmanaged.UnmanagedInstance<T> instance = unmanaged.newInstance().produce().inject().postConstruct();
             T handler = instance.get();
             return Created.of(handler, () -> instance.preDestroy().dispose());
+        };
+    }
+
+    /**
+     * Whether CDI would do nothing for instances of {@code type}: no injection point, no
+     * lifecycle callback and no interceptor binding anywhere in its class hierarchy. Such a
+     * class (the echo samples, most simple handlers) is then made with its constructor, without
+     * the creational context CDI keeps per instance (a few hundred bytes for each session's life).
+     */
+    private boolean nothingToManage(Class<? extends BaseHandler> type) {
+        AnnotatedType<? extends BaseHandler> annotated = beanManager.createAnnotatedType(type);
+        if (!beanManager.getInjectionTargetFactory(annotated).createInjectionTarget(null).getInjectionPoints().isEmpty()
+                || annotated.getAnnotations().stream().anyMatch(this::managed)) {
+            return false;
+        }
+        return annotated.getMethods().stream().noneMatch(method -> method.isAnnotationPresent(PostConstruct.class)
+                || method.isAnnotationPresent(PreDestroy.class) || method.getAnnotations().stream().anyMatch(this::managed));
+    }
+
+    private boolean managed(Annotation annotation) {
+        return beanManager.isInterceptorBinding(annotation.annotationType())
+                || beanManager.isStereotype(annotation.annotationType());
+    }
+
+    private static Supplier<Created> plain(Class<? extends BaseHandler> type) {
+        java.lang.reflect.Constructor<? extends BaseHandler> constructor;
+        try {
+            constructor = type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " has no no-argument constructor", e);
+        }
+        return () -> {
+            try {
+                return Created.of(constructor.newInstance(), () -> {
+                    // a plain object: nothing to destroy
+                });
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + type.getName(), e);
+            }
         };
     }
 }

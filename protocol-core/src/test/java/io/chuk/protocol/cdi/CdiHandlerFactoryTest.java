@@ -103,6 +103,24 @@ class CdiHandlerFactoryTest {
     }
 
     @Test
+    void plainHandlerWithOnlyLifecycleCallbacksStillGetsThem() throws Exception {
+        HandlerFactory.Created created = factory.create(PlainLifecycleHandler.class);
+        PlainLifecycleHandler handler = assertInstanceOf(PlainLifecycleHandler.class, created.handler());
+        assertTrue(handler.postConstructed, "@PostConstruct ran without any injection point");
+        created.release();
+        assertTrue(handler.preDestroyed, "@PreDestroy ran on release");
+    }
+
+    @Test
+    void handlerWithNothingForCdiIsMadeFreshPerCreate() throws Exception {
+        HandlerFactory.Created first = factory.create(io.chuk.protocol.config.testhandlers.GoodHandler.class);
+        HandlerFactory.Created second = factory.create(io.chuk.protocol.config.testhandlers.GoodHandler.class);
+        assertNotSame(first.handler(), second.handler());
+        first.release();
+        second.release();
+    }
+
+    @Test
     void unmanagedHandlersAreDistinctPerCreate() throws Exception {
         HandlerFactory.Created first = factory.create(PlainInjectedHandler.class);
         HandlerFactory.Created second = factory.create(PlainInjectedHandler.class);
