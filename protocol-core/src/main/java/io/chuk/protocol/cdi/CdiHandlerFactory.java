@@ -121,18 +121,11 @@ public final class CdiHandlerFactory implements HandlerFactory {
     }
 
     private static Supplier<Created> plain(Class<? extends BaseHandler> type) {
-        java.lang.reflect.Constructor<? extends BaseHandler> constructor;
-        try {
-            constructor = type.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(type.getName() + " has no no-argument constructor", e);
-        }
+        HandlerFactory constructor = HandlerFactory.reflective();
         return () -> {
             try {
-                return Created.of(constructor.newInstance(), () -> {
-                    // a plain object: nothing to destroy
-                });
-            } catch (ReflectiveOperationException e) {
+                return constructor.create(type);
+            } catch (Exception e) {
                 throw new IllegalStateException("cannot create " + type.getName(), e);
             }
         };

@@ -3,7 +3,6 @@ package io.chuk.protocol.session;
 import io.chuk.protocol.api.Gmcp;
 import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.Session;
-import io.chuk.protocol.compression.CompressedInputException;
 import io.chuk.protocol.config.ServerConfig;
 import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.api.Transport;
@@ -38,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One client connection bound to its handler: the state machine that ties the parts of a session
  * together. Input is queued ({@link InputQueue}) and handed to the handler through the session's
- * {@link SerialExecutor}, so callbacks run one at a time and in order; output is queued and
+ * {@link SerialExecutor}, so callbacks run one at a time and in order, and {@link InputDelivery}
+ * hands each item to the handler (through the telnet layer where there is one); output is queued and
  * written one batch at a time ({@link OutputQueue}); {@link Backpressure} pauses reading when
  * either backs up; {@link SessionDeadlines} holds the idle, write and close time limits that the
  * host's sweeper checks; {@link SessionTaps} copies traffic to the monitor.
@@ -99,6 +99,7 @@ public final class ProtocolSession implements Session {
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
     private CompletableFuture<?> parkedOn;
     private final InputHiding hiding;
+    private final InputDelivery delivery;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         this.factory = factory;
@@ -121,6 +122,7 @@ public final class ProtocolSession implements Session {
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
+        this.delivery = new InputDelivery(id, remoteAddress, handler, telnet, taps, this::closeWithMessage, this::close);
         this.hiding = new InputHiding(telnet, config.transport(), channel.request(), this::sendLine);
         this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
     }
@@ -349,7 +351,7 @@ public final class ProtocolSession implements Session {
                 if (item == null) {
                     LockSupport.parkNanos(this, AWAIT_PARK_NANOS);
                 } else {
-                    deliver(item);
+                    delivery.deliver(item);
                 }
             }
         } finally {
@@ -557,54 +559,8 @@ public final class ProtocolSession implements Session {
             }
             applyFlowControl(change);
             if (open) {
-                deliver(item);
+                delivery.deliver(item);
             }
-        }
-    }
-
-    /** Hands one input item to the handler. */
-    private void deliver(Object item) {
-        if (!handler.usable()) {
-            return;
-        }
-        if (item instanceof byte[] bytes) {
-            deliverBytes(bytes);
-        } else if (item instanceof String text) {
-            taps.input(text);
-            handler.invoke(h -> h.receiveMessage(text));
-        } else if (item instanceof SessionTask task) {
-            task.run(handler);
-        } else {
-            handler.invoke(BaseHandler::onEndOfInput);
-            close();
-        }
-    }
-
-    private void deliverBytes(byte[] bytes) {
-        if (telnet == null) {
-            taps.input(bytes);
-            handler.invoke(h -> h.receive(bytes));
-            return;
-        }
-        TelnetStream.Decoded decoded;
-        try {
-            decoded = telnet.receive(bytes);
-        } catch (CompressedInputException e) {
-            LOG.warn("Session {}: client {} sent {}; closing", id, remoteAddress, e.getMessage());
-            closeWithMessage(e.clientMessage());
-            return;
-        }
-        if (decoded.input().length > 0) {
-            taps.input(decoded.input());
-            handler.invoke(h -> h.receive(decoded.input()));
-        }
-        for (HandlerInvoker.Callback event : decoded.events()) {
-            handler.invoke(event);
-        }
-        if (decoded.resized()) {
-            TerminalInfo terminal = telnet.terminalInfo();
-            taps.windowSize(terminal.width(), terminal.height());
-            handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
         }
     }
 

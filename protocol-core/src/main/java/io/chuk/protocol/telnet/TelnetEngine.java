@@ -35,10 +35,8 @@ import static io.chuk.protocol.telnet.TelnetOption.TTYPE;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -270,9 +268,7 @@ public final class TelnetEngine {
     // what we learnt
     private boolean negotiationSeen;
     private boolean lineModeRequested;
-    private final List<String> terminalTypes = new ArrayList<>();
-    private int terminalTypeQueries;
-    private boolean terminalTypeAwaited;
+    private final TerminalTypeCycle terminalTypes;
     private boolean nawsSeen;
     private int width = DEFAULT_WIDTH;
     private int height = DEFAULT_HEIGHT;
@@ -287,6 +283,7 @@ public final class TelnetEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sb = new byte[settings.maxSubnegotiationLength()];
+        this.terminalTypes = new TerminalTypeCycle(settings.maxTerminalTypes());
         us.accept[ECHO] = true;
         us.accept[SGA] = true;
         us.accept[BINARY] = true;
@@ -461,7 +458,7 @@ public final class TelnetEngine {
 
     /** The client's first (preferred) terminal type, or {@code null} until known. */
     public String terminalType() {
-        return terminalTypes.isEmpty() ? null : terminalTypes.get(0);
+        return terminalTypes.primary();
     }
 
     /** Columns (NAWS), {@link #DEFAULT_WIDTH} until reported. */
@@ -481,7 +478,7 @@ public final class TelnetEngine {
 
     /** A snapshot of everything the client reported. */
     public TerminalInfo terminalInfo() {
-        return new TerminalInfo(terminalType(), terminalTypes, width, height, environment, charsets.agreed());
+        return new TerminalInfo(terminalType(), terminalTypes.names(), width, height, environment, charsets.agreed());
     }
 
     // ================================================================= public API: input side
@@ -891,7 +888,7 @@ public final class TelnetEngine {
             return;
         }
         if (now) {
-            if (!side.local && option == TTYPE && terminalTypeQueries == 0) {
+            if (!side.local && option == TTYPE && terminalTypes.notStarted()) {
                 sendTerminalTypeQuery();
             } else if (!side.local && option == NEW_ENVIRON && furtherNegotiationStarted) {
                 sendEnvironmentQuery();
@@ -983,31 +980,12 @@ public final class TelnetEngine {
             return; // SEND from the client: wrong direction
         }
         String name = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1);
-        boolean solicited = terminalTypeAwaited;
-        terminalTypeAwaited = false;
-        boolean more;
-        if (name.isEmpty()) {
-            more = false;
-        } else if (terminalTypes.isEmpty()) {
-            terminalTypes.add(name);
-            listener.onTerminalType(name);
-            more = solicited;
-        } else if (!solicited) {
-            more = false; // an unsolicited repeat: keep what we have
-        } else if (name.equalsIgnoreCase(terminalTypes.get(terminalTypes.size() - 1))
-                || name.equalsIgnoreCase(terminalTypes.get(0))) {
-            more = false; // the list ended (repeat) or wrapped around (first again)
-        } else {
-            if (terminalTypes.size() < settings.maxTerminalTypes()) {
-                terminalTypes.add(name);
-            }
-            more = true;
-        }
+        boolean more = terminalTypes.received(name, listener::onTerminalType);
         if (more && him.state[TTYPE] == YES) {
-            if (terminalTypeQueries < settings.maxTerminalTypes()) {
+            if (terminalTypes.mayQueryAgain()) {
                 sendTerminalTypeQuery();
             } else {
-                LOG.debug("Stopped terminal-type cycling after {} queries", terminalTypeQueries);
+                LOG.debug("Stopped terminal-type cycling after {} queries", terminalTypes.queries());
             }
         }
         startFurtherNegotiation();
@@ -1055,8 +1033,7 @@ public final class TelnetEngine {
     }
 
     private void sendTerminalTypeQuery() {
-        terminalTypeQueries++;
-        terminalTypeAwaited = true;
+        terminalTypes.querySent();
         subnegotiation(TTYPE, new byte[] {(byte) SEND});
     }
 
@@ -1136,6 +1113,6 @@ public final class TelnetEngine {
 
     /** How many {@code TTYPE SEND} queries have been sent. */
     int terminalTypeQueries() {
-        return terminalTypeQueries;
+        return terminalTypes.queries();
     }
 }

@@ -1,0 +1,86 @@
+package io.chuk.protocol.session;
+
+import io.chuk.protocol.api.TerminalInfo;
+import io.chuk.protocol.compression.CompressedInputException;
+import io.chuk.protocol.handlers.BaseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * Hands one queued input item to the handler, after the session took it off its queue: bytes
+ * (through the telnet layer on telnet transports, which may add protocol events and a new window
+ * size), text messages, framework tasks, and the end of input. The monitor's taps see the input
+ * as the handler does. Runs only in the session's serial executor, outside the session's lock.
+ */
+final class InputDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
+
+    private final String sessionId;
+    private final InetSocketAddress remoteAddress;
+    private final HandlerInvoker handler;
+    /** The telnet layer, or {@code null} on transports without telnet. */
+    private final TelnetStream telnet;
+    private final SessionTaps taps;
+    private final Consumer<String> closeWithMessage;
+    private final Runnable close;
+
+    InputDelivery(String sessionId, InetSocketAddress remoteAddress, HandlerInvoker handler, TelnetStream telnet,
+                  SessionTaps taps, Consumer<String> closeWithMessage, Runnable close) {
+        this.sessionId = sessionId;
+        this.remoteAddress = remoteAddress;
+        this.handler = handler;
+        this.telnet = telnet;
+        this.taps = taps;
+        this.closeWithMessage = closeWithMessage;
+        this.close = close;
+    }
+
+    void deliver(Object item) {
+        if (!handler.usable()) {
+            return;
+        }
+        if (item instanceof byte[] bytes) {
+            deliverBytes(bytes);
+        } else if (item instanceof String text) {
+            taps.input(text);
+            handler.invoke(h -> h.receiveMessage(text));
+        } else if (item instanceof SessionTask task) {
+            task.run(handler);
+        } else {
+            handler.invoke(BaseHandler::onEndOfInput);
+            close.run();
+        }
+    }
+
+    private void deliverBytes(byte[] bytes) {
+        if (telnet == null) {
+            taps.input(bytes);
+            handler.invoke(h -> h.receive(bytes));
+            return;
+        }
+        TelnetStream.Decoded decoded;
+        try {
+            decoded = telnet.receive(bytes);
+        } catch (CompressedInputException e) {
+            LOG.warn("Session {}: client {} sent {}; closing", sessionId, remoteAddress, e.getMessage());
+            closeWithMessage.accept(e.clientMessage());
+            return;
+        }
+        if (decoded.input().length > 0) {
+            taps.input(decoded.input());
+            handler.invoke(h -> h.receive(decoded.input()));
+        }
+        for (HandlerInvoker.Callback event : decoded.events()) {
+            handler.invoke(event);
+        }
+        if (decoded.resized()) {
+            TerminalInfo terminal = telnet.terminalInfo();
+            taps.windowSize(terminal.width(), terminal.height());
+            handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
+        }
+    }
+}
