@@ -10,6 +10,7 @@ import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
@@ -74,6 +75,10 @@ final class PausableWebSockets {
             delegate.onOpen(coreSession, Callback.from(() -> {
                 delegate.getSession().getUserProperties().put(SessionEndpoint.INPUT_PAUSE_PROPERTY,
                         (Consumer<Boolean>) this::setPaused);
+                if (coreSession instanceof WebSocketCoreSession core
+                        && core.getConnection().getEndPoint() instanceof SelectorReadEndPoint endPoint) {
+                    endPoint.readOnSelector(); // nothing on this path blocks: see SelectorReadEndPoint
+                }
                 callback.succeeded();
             }, callback::failed));
         }

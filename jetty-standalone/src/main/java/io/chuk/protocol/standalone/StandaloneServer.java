@@ -8,7 +8,6 @@ import io.chuk.protocol.monitor.SessionMonitor;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
-import io.chuk.protocol.tcp.RetryingServerConnector;
 import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.recording.RecordingServlet;
@@ -27,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,11 +127,11 @@ public final class StandaloneServer implements AutoCloseable {
         if (entry.useSsl()) {
             HttpConfiguration https = new HttpConfiguration();
             https.addCustomizer(new SecureRequestCustomizer(false));
-            connector = new RetryingServerConnector(server,
+            connector = new WebSocketServerConnector(server,
                     TlsContexts.connectionFactory(entry, HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(https));
         } else {
-            connector = new RetryingServerConnector(server, new HttpConnectionFactory());
+            connector = new WebSocketServerConnector(server, new HttpConnectionFactory());
         }
         connector.setName("http-" + entry.name());
         connector.setHost(entry.host());
@@ -199,6 +200,11 @@ public final class StandaloneServer implements AutoCloseable {
             throw new IllegalArgumentException("no server entry named '" + serverName + "'");
         }
         return connector.getLocalPort();
+    }
+
+    /** The open connections of a server entry's listener; for tests. */
+    Collection<EndPoint> connectedEndPoints(String serverName) {
+        return connectors.get(serverName).getConnectedEndPoints();
     }
 
     public SessionHost sessionHost() {
