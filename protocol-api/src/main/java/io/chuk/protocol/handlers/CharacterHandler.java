@@ -40,7 +40,8 @@ public abstract class CharacterHandler extends BaseHandler {
     private LineEditor editor;
     private Exception pending;
     /** Lines that arrived with an awaited answer, held for the code that awaited. */
-    private final java.util.ArrayDeque<String> typedAhead = new java.util.ArrayDeque<>();
+    /** Lines held while an awaited read's code runs on; made on first use, as few sessions await. */
+    private java.util.ArrayDeque<String> typedAhead;
     private boolean holdingLines;
     /** The prompt on screen before what the user is typing, for redrawing after a notice. */
     private String promptOnScreen = "";
@@ -173,6 +174,9 @@ public abstract class CharacterHandler extends BaseHandler {
      */
     final void lineArrived(String line) throws Exception {
         if (holdingLines) {
+            if (typedAhead == null) {
+                typedAhead = new java.util.ArrayDeque<>(4);
+            }
             typedAhead.add(line);
         } else if (readWaitingFor(PendingRead.Kind.LINE)) {
             pendingRead().complete(line);
@@ -184,15 +188,15 @@ public abstract class CharacterHandler extends BaseHandler {
 
     @Override
     final String takeTypedAhead() {
-        String line = typedAhead.poll();
-        holdingLines = !typedAhead.isEmpty();
+        String line = typedAhead == null ? null : typedAhead.poll();
+        holdingLines = typedAhead != null && !typedAhead.isEmpty();
         return line;
     }
 
     @Override
     final void releaseTypedAhead() throws Exception {
         holdingLines = false;
-        while (!typedAhead.isEmpty() && !isSessionEnded()) {
+        while (typedAhead != null && !typedAhead.isEmpty() && !isSessionEnded()) {
             lineArrived(typedAhead.poll());
         }
     }

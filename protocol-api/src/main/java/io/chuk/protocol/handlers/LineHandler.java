@@ -64,12 +64,14 @@ public abstract class LineHandler extends CharacterHandler {
         String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
         String[] lines = body.indexOf('\r') < 0 && body.indexOf('\n') < 0 ? new String[] {body} : NEWLINE.split(body, -1);
+        int maxLength = config().maxLineLength();
         for (String line : lines) {
             if (isSessionEnded()) {
                 return;
             }
-            if (line.getBytes(StandardCharsets.UTF_8).length > config().maxLineLength()) {
-                onLineTooLong(config().maxLineLength());
+            // A char is at most 3 UTF-8 bytes (a surrogate pair, 2 chars, is 4): short lines need no encoding.
+            if (line.length() > maxLength / 3 && line.getBytes(StandardCharsets.UTF_8).length > maxLength) {
+                onLineTooLong(maxLength);
             } else {
                 lineArrived(line);
             }

@@ -33,7 +33,8 @@ public final class LineAssembler {
     private static final byte ERASE_LINE = 0x15;
 
     private final int maxLineBytes;
-    private byte[] buffer = new byte[64];
+    /** The partial line; made when one is left over from a read, as most lines arrive whole. */
+    private byte[] buffer;
     private int length;
     private boolean afterCr;
     private boolean overflowed;
@@ -53,14 +54,29 @@ public final class LineAssembler {
 
     /** {@link #feed(byte[], Listener)} of a slice. */
     public void feed(byte[] data, int offset, int count, Listener listener) {
-        for (int i = offset; i < offset + count; i++) {
+        int end = offset + count;
+        int i = offset;
+        while (i < end) {
             byte b = data[i];
             if (afterCr) {
                 afterCr = false;
                 if (b == LF || b == NUL) {
+                    i++;
                     continue;
                 }
             }
+            if (length == 0 && !overflowed) {
+                // A whole plain line in this read is decoded where it lies: no copy, no buffer.
+                int terminator = plainLineEnd(data, i, end);
+                if (terminator >= 0) {
+                    String line = new String(data, i, terminator - i, StandardCharsets.UTF_8);
+                    afterCr = data[terminator] == CR;
+                    i = terminator + 1;
+                    listener.line(line);
+                    continue;
+                }
+            }
+            i++;
             switch (b) {
                 case CR -> {
                     afterCr = true;
@@ -77,6 +93,26 @@ public final class LineAssembler {
                 default -> append(b);
             }
         }
+    }
+
+    /**
+     * The index of the CR or LF that ends a line of at most the limit starting at {@code from},
+     * with no editing or NUL byte in it; -1 when there is none before {@code end}.
+     */
+    private int plainLineEnd(byte[] data, int from, int end) {
+        int last = (int) Math.min(end, (long) from + maxLineBytes + 1);
+        for (int j = from; j < last; j++) {
+            switch (data[j]) {
+                case CR, LF -> {
+                    return j;
+                }
+                case BS, DEL, ERASE_LINE, NUL -> {
+                    return -1;
+                }
+                default -> { }
+            }
+        }
+        return -1;
     }
 
     /** The end of input: a partial line still counts as a line. */
@@ -106,7 +142,9 @@ public final class LineAssembler {
             shrink();
             return;
         }
-        if (length == buffer.length) {
+        if (buffer == null) {
+            buffer = new byte[Math.min(maxLineBytes, 64)];
+        } else if (length == buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.min(maxLineBytes, buffer.length * 2));
         }
         buffer[length++] = b;
@@ -131,7 +169,7 @@ public final class LineAssembler {
             listener.lineTooLong(maxLineBytes);
             return;
         }
-        String line = new String(buffer, 0, length, StandardCharsets.UTF_8);
+        String line = length == 0 ? "" : new String(buffer, 0, length, StandardCharsets.UTF_8);
         length = 0;
         shrink();
         listener.line(line);
@@ -139,8 +177,8 @@ public final class LineAssembler {
 
     private void shrink() {
         // A single long line must not pin a large buffer for the rest of the session.
-        if (buffer.length > 1024) {
-            buffer = new byte[64];
+        if (buffer != null && buffer.length > 1024) {
+            buffer = null;
         }
     }
 }
