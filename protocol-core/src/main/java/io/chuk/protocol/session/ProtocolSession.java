@@ -26,13 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client connection bound to its handler: the state machine that ties the parts of a session
@@ -41,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * hands each item to the handler (through the telnet layer where there is one); output is queued and
  * written one batch at a time ({@link OutputQueue}); {@link Backpressure} pauses reading when
  * either backs up; {@link SessionDeadlines} holds the idle, write and close time limits that the
- * host's sweeper checks; {@link SessionTaps} copies traffic to the monitor.
+ * host's sweeper checks; {@link SessionTaps} copies traffic to the monitor; {@link AwaitPump} runs
+ * a callback's {@code await}.
  *
  * <p>Transports push input in ({@link #receive}, {@link #receiveMessage}, {@link #inputEnded})
  * from their network threads and report the end of the connection ({@link #transportClosed}).
@@ -52,8 +50,6 @@ public final class ProtocolSession implements Session {
 
     /** How long a closing session may take to write its last output and be gone. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** How long a waiting {@link #await} sleeps between checks when no input wakes it. */
-    private static final long AWAIT_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private enum State { OPEN, CLOSING, CLOSED }
 
@@ -94,8 +90,8 @@ public final class ProtocolSession implements Session {
     private final HandlerSession view;
     /** What runs when the session ends; made at the first such task, as most sessions have none. */
     private volatile List<Runnable> closeTasks;
-    /** The thread blocked in {@link #await}, woken when input arrives. */
-    private volatile Thread awaiting;
+    /** Runs {@link #await}: the waiting thread delivers the session's input meanwhile. Made at the first await. */
+    private volatile AwaitPump pump;
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
     private CompletableFuture<?> parkedOn;
     private final InputHiding hiding;
@@ -331,47 +327,46 @@ public final class ProtocolSession implements Session {
             throw new IllegalStateException("await() blocks, and " + config.handlerType().getName()
                     + " is @NonBlocking: chain the CompletionStage instead");
         }
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        Thread previous = awaiting;
-        awaiting = Thread.currentThread();
-        try {
-            while (!future.isDone()) {
-                flushQueued(); // the prompt leaves before we wait for its answer
-                Object item;
-                Backpressure.Change change;
-                synchronized (lock) {
-                    if (state != State.OPEN || !handler.usable()) {
-                        throw new SessionClosedException(id);
-                    }
-                    item = input.poll();
-                    change = backpressure.update(input.bytes(), output.bytes());
-                    parkedOn = item == null ? future : null;
-                }
-                applyFlowControl(change);
-                if (item == null) {
-                    LockSupport.parkNanos(this, AWAIT_PARK_NANOS);
-                } else {
-                    delivery.deliver(item);
-                }
-            }
-        } finally {
-            synchronized (lock) {
-                parkedOn = null;
-            }
-            awaiting = previous;
+        AwaitPump waiter = pump;
+        if (waiter == null) {
+            // Callbacks run one at a time, so only one thread gets here.
+            pump = waiter = new AwaitPump(this::flushQueued, this::nextWhileAwaiting, delivery::deliver, this::awaitEnded);
         }
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+        return waiter.await(stage.toCompletableFuture());
+    }
+
+    /** The pump's next item: taken under the lock, as input and the state change under it. */
+    private Object nextWhileAwaiting(CompletableFuture<?> result) {
+        Object item;
+        Backpressure.Change change;
+        synchronized (lock) {
+            if (state != State.OPEN || !handler.usable()) {
+                throw new SessionClosedException(id);
             }
-            throw e;
+            item = input.poll();
+            change = backpressure.update(input.bytes(), output.bytes());
+            parkedOn = item == null ? result : null;
+        }
+        applyFlowControl(change);
+        return item;
+    }
+
+    private void awaitEnded() {
+        synchronized (lock) {
+            parkedOn = null;
+        }
+    }
+
+    private void wakeAwait() {
+        AwaitPump waiter = pump;
+        if (waiter != null) {
+            waiter.wake();
         }
     }
 
     boolean awaitingOnThisThread() {
-        return awaiting == Thread.currentThread();
+        AwaitPump waiter = pump;
+        return waiter != null && waiter.waitingOnThisThread();
     }
 
     /**
@@ -493,10 +488,7 @@ public final class ProtocolSession implements Session {
         host.registry().remove(this);
         LocalSessionDirectory.instance().sessionEnded(id);
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
-        Thread waiting = awaiting;
-        if (waiting != null) {
-            LockSupport.unpark(waiting);
-        }
+        wakeAwait();
         callbacks.execute(() -> {
             List<Runnable> tasks = closeTasks;
             for (Runnable task : tasks == null ? List.<Runnable>of() : tasks) {
@@ -534,10 +526,7 @@ public final class ProtocolSession implements Session {
             deadlines.inputReceived(System.nanoTime());
         }
         applyFlowControl(change);
-        Thread waiting = awaiting;
-        if (waiting != null) {
-            LockSupport.unpark(waiting);
-        }
+        wakeAwait();
         if (schedule) {
             callbacks.execute(drainTask);
         }

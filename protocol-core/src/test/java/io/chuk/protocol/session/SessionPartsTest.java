@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The parts a session is made of, each on its own. */
@@ -117,6 +118,126 @@ class SessionPartsTest {
         void zeroMeansNever() {
             SessionDeadlines deadlines = new SessionDeadlines(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 0);
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
+        }
+    }
+
+    @Nested
+    class AwaitWait {
+        /** A session with a queue of input, fed by the test. */
+        private final class QueueSource {
+            final java.util.concurrent.ConcurrentLinkedQueue<Object> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final java.util.function.Consumer<Object> onDeliver;
+            volatile boolean closed;
+
+            QueueSource(java.util.function.Consumer<Object> onDeliver) {
+                this.onDeliver = onDeliver;
+            }
+
+            AwaitPump pump() {
+                return new AwaitPump(this::flush, this::next, this::deliver, this::waitEnded);
+            }
+
+            void flush() {
+                if (events.isEmpty() || !events.get(events.size() - 1).equals("flush")) {
+                    events.add("flush");
+                }
+            }
+
+            Object next(java.util.concurrent.CompletableFuture<?> result) {
+                if (closed) {
+                    throw new io.chuk.protocol.api.SessionClosedException("s");
+                }
+                return queued.poll();
+            }
+
+            void deliver(Object item) {
+                events.add("deliver " + item);
+                onDeliver.accept(item);
+            }
+
+            void waitEnded() {
+                events.add("ended");
+            }
+        }
+
+        @Test
+        void deliversQueuedInputInOrderOnTheWaitingThreadUntilTheResultIsThere() {
+            java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = Thread.currentThread();
+            List<Thread> deliveredOn = new ArrayList<>();
+            QueueSource source = new QueueSource(item -> {
+                deliveredOn.add(Thread.currentThread());
+                if (item.equals("answer")) {
+                    answer.complete("yes");
+                }
+            });
+            source.queued.addAll(List.of("one", "two", "answer", "after"));
+            AwaitPump pump = source.pump();
+
+            assertEquals("yes", pump.await(answer));
+            assertEquals(List.of("flush", "deliver one", "flush", "deliver two", "flush", "deliver answer", "ended"),
+                    source.events, "output flushed before each look, and input after the answer left queued");
+            assertEquals(List.of("after"), List.copyOf(source.queued));
+            assertTrue(deliveredOn.stream().allMatch(thread -> thread == caller));
+            assertFalse(pump.waitingOnThisThread(), "no longer waiting once the result is there");
+        }
+
+        @Test
+        void inputArrivingLaterWakesTheWait() throws Exception {
+            java.util.concurrent.CompletableFuture<Integer> answer = new java.util.concurrent.CompletableFuture<>();
+            QueueSource source = new QueueSource(item -> answer.complete(42));
+            AwaitPump pump = source.pump();
+            ExecutorService waiter = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<Integer> result = waiter.submit(() -> pump.await(answer));
+                source.queued.add("late");
+                pump.wake();
+                assertEquals(42, result.get(10, TimeUnit.SECONDS));
+                assertTrue(source.events.contains("deliver late"));
+            } finally {
+                waiter.shutdownNow();
+            }
+        }
+
+        @Test
+        void aNestedWaitEndsFirstAndTheOuterOneGoesOn() {
+            java.util.concurrent.CompletableFuture<String> outer = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<String> inner = new java.util.concurrent.CompletableFuture<>();
+            AwaitPump[] pump = new AwaitPump[1];
+            List<String> innerResults = new ArrayList<>();
+            QueueSource source = new QueueSource(item -> {
+                switch ((String) item) {
+                    case "start inner" -> {
+                        innerResults.add(pump[0].await(inner));
+                        assertTrue(pump[0].waitingOnThisThread(), "the outer wait is still on this thread");
+                    }
+                    case "inner answer" -> inner.complete("inner done");
+                    case "outer answer" -> outer.complete("outer done");
+                    default -> throw new AssertionError(item);
+                }
+            });
+            source.queued.addAll(List.of("start inner", "inner answer", "outer answer"));
+            pump[0] = source.pump();
+
+            assertEquals("outer done", pump[0].await(outer));
+            assertEquals(List.of("inner done"), innerResults);
+            assertFalse(pump[0].waitingOnThisThread());
+        }
+
+        @Test
+        void aClosedSessionEndsTheWaitAndAFailedResultIsThrownAsItself() {
+            QueueSource source = new QueueSource(item -> { });
+            AwaitPump pump = source.pump();
+            source.closed = true;
+            assertThrows(io.chuk.protocol.api.SessionClosedException.class,
+                    () -> pump.await(new java.util.concurrent.CompletableFuture<>()));
+            assertEquals("ended", source.events.get(source.events.size() - 1), "the wait's end is reported");
+
+            source.closed = false;
+            IllegalStateException failure = new IllegalStateException("no such user");
+            assertSame(failure, assertThrows(IllegalStateException.class,
+                    () -> pump.await(java.util.concurrent.CompletableFuture.failedFuture(failure))));
         }
     }
 
