@@ -6,17 +6,26 @@ import io.chuk.protocol.handlers.NonBlocking;
 import java.util.Arrays;
 
 /**
- * Answers each line with how the thread running {@code processLine} got the read: {@code selector}
- * when Jetty's selecting thread ran the read itself (produce-consume), {@code handed-off} otherwise.
+ * Says on which kind of thread its callbacks run. The welcome is {@code welcome selector} when the
+ * connection was set up by the selector thread that registered it, {@code welcome pool} otherwise;
+ * each line is answered with {@code selector} when Jetty's selecting thread ran the read itself
+ * (produce-consume), {@code handed-off} otherwise.
  */
 @NonBlocking
 public class ReadingThreadHandler extends LineHandler {
 
     @Override
+    public void sendWelcome() {
+        sendLine("welcome " + (onStack("ManagedSelector$SelectorProducer", "processUpdates") ? "selector" : "pool"));
+    }
+
+    @Override
     public void processLine(String line) {
-        boolean onSelector = Arrays.stream(Thread.currentThread().getStackTrace())
-                .anyMatch(frame -> frame.getClassName().endsWith("AdaptiveExecutionStrategy")
-                        && frame.getMethodName().equals("pcRunTask"));
-        sendLine(line + " " + (onSelector ? "selector" : "handed-off"));
+        sendLine(line + " " + (onStack("AdaptiveExecutionStrategy", "pcRunTask") ? "selector" : "handed-off"));
+    }
+
+    private static boolean onStack(String classSuffix, String method) {
+        return Arrays.stream(Thread.currentThread().getStackTrace())
+                .anyMatch(frame -> frame.getClassName().endsWith(classSuffix) && frame.getMethodName().equals(method));
     }
 }

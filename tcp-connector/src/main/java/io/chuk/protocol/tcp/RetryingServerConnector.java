@@ -1,8 +1,10 @@
 package io.chuk.protocol.tcp;
 
+import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -10,6 +12,7 @@ import org.slf4j.event.Level;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * A {@link ServerConnector} (one acceptor, a selector per core) that rides out failing accepts, above all
@@ -38,8 +41,32 @@ public class RetryingServerConnector extends ServerConnector {
      */
     static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    /** Jetty's task that sets up an accepted connection; package-private there, so known by name. */
+    private static final String ACCEPT_TASK = "org.eclipse.jetty.io.ManagedSelector$Accept";
+
     public RetryingServerConnector(Server server, ConnectionFactory... factories) {
         super(server, 1, SELECTORS, factories);
+    }
+
+    /**
+     * Sets up each accepted connection on the selector thread that registered it, as Netty sets up
+     * a channel on its event loop, instead of on a pool thread. Setting up is short and never blocks
+     * here (end point, connection, admission; a handler that may block is made on its own executor),
+     * and a burst of connects then does not grow the pool by a thread for each connect that finds
+     * every pool thread busy.
+     */
+    @Override
+    protected SelectorManager newSelectorManager(Executor executor, Scheduler scheduler, int selectors) {
+        return new ServerConnectorManager(executor, scheduler, selectors) {
+            @Override
+            protected void execute(Runnable task) {
+                if (task.getClass().getName().equals(ACCEPT_TASK)) {
+                    task.run();
+                } else {
+                    super.execute(task);
+                }
+            }
+        };
     }
 
     @Override
