@@ -1,5 +1,8 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.ClientTools;
+import io.chuk.protocol.testsupport.LoopbackPorts;
+import io.chuk.protocol.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,7 @@ class ClusterHaproxyIT {
 
     @Test
     void twoNodesBehindHaproxyServeOneChat() throws Exception {
+        ClientTools.ensureInstalled(); // haproxy
         try (RedisServer redis = new RedisServer();
              ClusterNodeProcess a = ClusterNodeProcess.start(dir, "a", ClusterNodeProcess.clusterSection(redis, "a", 1, 3), true);
              ClusterNodeProcess b = ClusterNodeProcess.start(dir, "b", ClusterNodeProcess.clusterSection(redis, "b", 1, 3), true)) {

@@ -1,5 +1,8 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.LauncherProcess;
+import io.chuk.protocol.testsupport.RedisServer;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

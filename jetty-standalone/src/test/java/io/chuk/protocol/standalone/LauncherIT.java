@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.LauncherProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.ClientTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.ClientTools;
+import io.chuk.protocol.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,11 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.LoopbackPorts;
 import io.chuk.protocol.web.BrowserPages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +45,7 @@ class WebTerminalTest {
 
     @Test
     void terminalReconnectsByItselfAfterTheServerRestarts() throws Exception {
-        int port = freeFixedPort();
+        int port = LoopbackPorts.freeBelow32768();
         String yaml = yaml("ws_telnet", port, "io.chuk.protocol.samples.echo.EchoTelnetHandler");
         running = new RunningServer(yaml);
         try (BrowserPages pages = BrowserPages.start(WORK, "terminal-restart", page(port), SHOTS)) {
@@ -84,18 +81,5 @@ class WebTerminalTest {
 
     private static String page(int port) {
         return "http://127.0.0.1:" + port + "/";
-    }
-
-    /** A port below 32768 (outside the ephemeral range, so no client socket takes it meanwhile) that is free now. */
-    private static int freeFixedPort() throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return probe.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port between 20000 and 32000 in 100 attempts");
     }
 }

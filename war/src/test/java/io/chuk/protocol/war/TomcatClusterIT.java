@@ -1,5 +1,7 @@
 package io.chuk.protocol.war;
 
+import io.chuk.protocol.testsupport.LauncherProcess;
+import io.chuk.protocol.testsupport.RedisServer;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -53,8 +55,8 @@ class TomcatClusterIT {
     /** Fixed before Arquillian builds the archives (ahead of {@code @BeforeAll}), so their YAML can name it. */
     private static final int REDIS_PORT = TestClients.freePort();
 
-    private static RedisProcess redis;
-    private static LauncherNode launcher;
+    private static RedisServer redis;
+    private static LauncherProcess launcher;
     private static int launcherChatPort;
 
     @ArquillianResource
@@ -78,21 +80,26 @@ class TomcatClusterIT {
 
     @BeforeAll
     static void startRedisAndLauncher() throws Exception {
-        redis = new RedisProcess(REDIS_PORT);
+        redis = new RedisServer(REDIS_PORT);
         Path config = Files.createTempFile("chuk-launcher-node", ".yaml");
         config.toFile().deleteOnExit();
         Files.writeString(config, clusterSection("launcher") + chatEntry(0));
-        launcher = new LauncherNode(config);
+        launcher = new LauncherProcess("--config", config.toString());
         launcherChatPort = launcher.awaitPort("chat");
     }
 
     @AfterAll
     static void stopRedisAndLauncher() throws Exception {
-        if (launcher != null) {
-            launcher.close();
-        }
-        if (redis != null) {
-            redis.close();
+        try {
+            if (launcher != null) {
+                // A clean stop (SIGTERM), so the node leaves the cluster before Redis goes; killed after 60 s.
+                launcher.terminate();
+                launcher.awaitExit();
+            }
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
         }
     }
 
@@ -103,7 +110,7 @@ class TomcatClusterIT {
                   node_name: %s
                   heartbeat_interval: 1
                   node_timeout: 3
-                """.formatted(RedisProcess.uri(REDIS_PORT), node);
+                """.formatted(RedisServer.uri(REDIS_PORT), node);
     }
 
     private static String chatEntry(int port) {

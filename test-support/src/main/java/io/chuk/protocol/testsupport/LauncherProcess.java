@@ -1,4 +1,4 @@
-package io.chuk.protocol.standalone;
+package io.chuk.protocol.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,21 +15,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code java -jar target/protocol-server.jar ARGS} as a child process, with its output collected line by line. */
-final class LauncherProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "protocol-server.jar");
+/**
+ * {@code java -jar protocol-server.jar ARGS} as a child process, with its output collected line by line.
+ * The jar is {@link #JAR}: the system property {@code launcher.jar} when set (for modules other than
+ * jetty-standalone, which builds it), else {@code target/protocol-server.jar} of the module running the test.
+ */
+public final class LauncherProcess implements AutoCloseable {
+
+    public static final Path JAR = Path.of(System.getProperty("launcher.jar",
+            Path.of("target", "protocol-server.jar").toString()));
     private static final Pattern RUNNING = Pattern.compile("server '([^']+)' .*running on (?:wss?://)?[^:]+:(\\d+)");
+    /** How long a line may take to come: a start-up on a machine that other JVMs keep busy. */
+    private static final Duration LINE = Duration.ofSeconds(60);
+    private static final Duration EXIT = Duration.ofSeconds(60);
+    private static final Duration KILL = Duration.ofSeconds(30);
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
 
-    LauncherProcess(String... args) throws IOException {
+    /** The launcher with {@code args}, such as {@code --config FILE}. */
+    public LauncherProcess(String... args) throws IOException {
         this(List.of(), List.of(), args);
     }
 
     /** The launcher with JVM options before {@code -jar} (such as {@code -verbose:class}). */
-    static LauncherProcess withJvmOptions(List<String> jvmOptions, String... args) throws IOException {
+    public static LauncherProcess withJvmOptions(List<String> jvmOptions, String... args) throws IOException {
         return new LauncherProcess(List.of(), jvmOptions, args);
     }
 
@@ -37,19 +48,19 @@ final class LauncherProcess implements AutoCloseable {
      * The launcher allowed at most {@code descriptors} open files: bash's {@code ulimit -n} sets the
      * soft and the hard limit, so the JVM cannot raise it again.
      */
-    static LauncherProcess withDescriptorLimit(int descriptors, String... args) throws IOException {
+    public static LauncherProcess withDescriptorLimit(int descriptors, String... args) throws IOException {
         return new LauncherProcess(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "launcher"),
                 List.of(), args);
     }
 
     /** The launcher with one more environment variable. */
-    static LauncherProcess withEnvironment(String name, String value, String... args) throws IOException {
+    public static LauncherProcess withEnvironment(String name, String value, String... args) throws IOException {
         return new LauncherProcess(List.of("env", name + "=" + value), List.of(), args);
     }
 
     private LauncherProcess(List<String> prefix, List<String> jvmOptions, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: package jetty-standalone first");
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,15 +82,16 @@ final class LauncherProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Waits for the output line matching {@code regex}; returns it. */
-    String awaitLine(String regex) throws InterruptedException {
+    /** Waits, for at most 60 s per line, for the output line matching {@code regex}; returns it. */
+    public String awaitLine(String regex) throws InterruptedException {
         Pattern pattern = Pattern.compile(regex);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + LINE.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
             if (line == null) {
-                throw new AssertionError("no output line matching " + regex + "; output so far:\n" + String.join("\n", all));
+                throw new AssertionError("no output line matching " + regex + " within " + LINE
+                        + "; output so far:\n" + String.join("\n", all));
             }
             all.add(line);
             if (pattern.matcher(line).find()) {
@@ -89,7 +101,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits for the "server 'NAME' ... running on host:PORT" line and returns the port. */
-    int awaitPort(String serverName) throws InterruptedException {
+    public int awaitPort(String serverName) throws InterruptedException {
         String line = awaitLine("server '" + Pattern.quote(serverName) + "' .*running on");
         Matcher matcher = RUNNING.matcher(line);
         if (!matcher.find()) {
@@ -98,29 +110,30 @@ final class LauncherProcess implements AutoCloseable {
         return Integer.parseInt(matcher.group(2));
     }
 
-    /** Waits for the process to exit and returns its exit code; all output is then in {@link #output()}. */
-    int awaitExit() throws InterruptedException {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    /** Waits, for at most 60 s, for the process to exit and returns its exit code; all output is then in {@link #output()}. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("launcher did not exit; output:\n" + output());
+            throw new AssertionError("launcher did not exit within " + EXIT + "; output:\n" + output());
         }
         return process.exitValue();
     }
 
     /** Sends SIGKILL and waits for the process to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(KILL.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("launcher still running after SIGKILL");
         }
     }
 
     /** Sends SIGTERM. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
-    String output() throws InterruptedException {
+    /** The output so far: what the awaits read, and what has come since (collected for 200 ms after the last line). */
+    public String output() throws InterruptedException {
         String line;
         while ((line = lines.poll(200, TimeUnit.MILLISECONDS)) != null) {
             all.add(line);
@@ -128,6 +141,7 @@ final class LauncherProcess implements AutoCloseable {
         return String.join("\n", all);
     }
 
+    /** Kills the process if a test left it running (SIGKILL: a test that wants a clean stop calls {@link #terminate}). */
     @Override
     public void close() {
         process.destroyForcibly();

@@ -1,4 +1,4 @@
-package io.chuk.protocol.standalone;
+package io.chuk.protocol.testsupport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,13 +11,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Fixed loopback ports for programs that cannot report a port of their own choosing (HAProxy, Redis). */
-final class LoopbackPorts {
+public final class LoopbackPorts {
+
+    private static final Duration LISTEN = Duration.ofSeconds(15);
 
     private LoopbackPorts() {
     }
 
     /** A port below 32768 that is free now (the ephemeral range starts there, so it stays free). */
-    static int freeBelow32768() {
+    public static int freeBelow32768() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20000, 32000);
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -29,9 +31,12 @@ final class LoopbackPorts {
         throw new IllegalStateException("no free port below 32768");
     }
 
-    /** Waits until {@code program} accepts connections on {@code port}; fails if it exits first. */
-    static void awaitListening(int port, Process program, String name) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    /**
+     * Waits, for at most 15 s, until {@code program} accepts connections on 127.0.0.1:{@code port};
+     * fails with its output if it exits first.
+     */
+    public static void awaitListening(int port, Process program, String name) throws Exception {
+        long deadline = System.nanoTime() + LISTEN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!program.isAlive()) {
                 throw new AssertionError(name + " exited: "
@@ -44,6 +49,6 @@ final class LoopbackPorts {
                 program.waitFor(50, TimeUnit.MILLISECONDS); // bounded wait for it to bind
             }
         }
-        throw new AssertionError(name + " did not listen on " + port);
+        throw new AssertionError(name + " did not listen on " + port + " within " + LISTEN);
     }
 }
