@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.samples.chat.ChatHandler;
 import io.chuk.protocol.testsupport.ClientTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,21 +24,7 @@ class ChatEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         ClientTools.ensureInstalled();
-        running = new RunningServer("""
-                servers:
-                  telnet:
-                    port: 0
-                    transport: telnet
-                    handler_class: io.chuk.protocol.samples.chat.ChatHandler
-                  tcp:
-                    port: 0
-                    transport: tcp
-                    handler_class: io.chuk.protocol.samples.chat.ChatHandler
-                  websocket:
-                    port: 0
-                    transport: websocket
-                    handler_class: io.chuk.protocol.samples.chat.ChatHandler
-                """);
+        running = RunningServer.onTransports(ChatHandler.class, "telnet", "tcp", "websocket");
     }
 
     @AfterAll

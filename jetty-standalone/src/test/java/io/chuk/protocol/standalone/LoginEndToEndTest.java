@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.samples.login.LoginHandler;
 import io.chuk.protocol.testsupport.ClientTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,25 +28,7 @@ class LoginEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         ClientTools.ensureInstalled();
-        running = new RunningServer("""
-                servers:
-                  telnet:
-                    port: 0
-                    transport: telnet
-                    handler_class: io.chuk.protocol.samples.login.LoginHandler
-                  tcp:
-                    port: 0
-                    transport: tcp
-                    handler_class: io.chuk.protocol.samples.login.LoginHandler
-                  websocket:
-                    port: 0
-                    transport: websocket
-                    handler_class: io.chuk.protocol.samples.login.LoginHandler
-                  ws_telnet:
-                    port: 0
-                    transport: ws_telnet
-                    handler_class: io.chuk.protocol.samples.login.LoginHandler
-                """);
+        running = RunningServer.onTransports(LoginHandler.class, "telnet", "tcp", "websocket", "ws_telnet");
     }
 
     @AfterAll

@@ -13,6 +13,18 @@ final class RunningServer implements AutoCloseable {
         server.start();
     }
 
+    /** {@code handler} on each of {@code transports}, on port 0, each entry named after its transport. */
+    static RunningServer onTransports(Class<?> handler, String... transports) throws Exception {
+        StringBuilder yaml = new StringBuilder("servers:\n");
+        for (String transport : transports) {
+            yaml.append("  ").append(transport).append(":\n")
+                    .append("    port: 0\n")
+                    .append("    transport: ").append(transport).append('\n')
+                    .append("    handler_class: ").append(handler.getName()).append('\n');
+        }
+        return new RunningServer(yaml.toString());
+    }
+
     int port(String name) {
         return server.localPort(name);
     }
