@@ -1,6 +1,9 @@
 package io.chuk.protocol.telnet;
 
 import io.chuk.protocol.api.TerminalInfo;
+import static io.chuk.protocol.telnet.OptionSide.NO;
+import static io.chuk.protocol.telnet.OptionSide.WANTYES;
+import static io.chuk.protocol.telnet.OptionSide.YES;
 import static io.chuk.protocol.telnet.TelnetCommand.AO;
 import static io.chuk.protocol.telnet.TelnetCommand.AYT;
 import static io.chuk.protocol.telnet.TelnetCommand.BRK;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Why no socket, thread or clock.</b> The same protocol runs behind a raw TCP connector and
  * behind a WebSocket bridge, and every historic telnet bug this project fixes (sequences split
- * across reads, negotiation loops, unbounded sub-negotiation buffers; SEED-BEHAVIOR section 11)
+ * across reads, negotiation loops, unbounded sub-negotiation buffers)
  * is a property of the byte stream alone. Keeping the engine free of I/O makes each of them
  * testable by feeding bytes, at every split point, deterministically. Timeouts and keepalive
  * scheduling belong to the transport, which calls {@link #keepalive(Keepalive)} when it wants.
@@ -59,14 +62,14 @@ import org.slf4j.LoggerFactory;
  * {@link #encode(byte[])}, the query methods and the {@code request*} methods, but not
  * {@code receive} again.
  *
- * <p><b>Negotiation</b> follows RFC 1143 (the "Q method"): a command that does not change an
- * option's state is never answered, so a peer that blindly answers us cannot make us loop
- * (ANCHORS 5.1). A peer that keeps re-asking on its own (asks again after each refusal, or
- * revokes each agreement) makes a real state change every time; for that case each option has a
- * budget of {@value #REPLY_BUDGET} replies per direction, after which it is ignored.
+ * <p><b>Negotiation</b> ({@link OptionSide}) follows RFC 1143 (the "Q method"): a command that does not change an
+ * option's state is never answered, so a peer that blindly answers us cannot make us loop (as
+ * fuzzball and telnetlib3 have looped). A peer that keeps re-asking on its own (asks again after
+ * each refusal, or revokes each agreement) makes a real state change every time; for that case each option has a
+ * budget of {@value OptionSide#REPLY_BUDGET} replies per direction, after which it is ignored.
  * We offer ECHO and SGA and ask for SGA, TTYPE and NAWS at {@link #start()}; NEW-ENVIRON and
  * CHARSET are only brought up once the client has answered TTYPE (either refusing it or
- * reporting its first name), because eager NEW-ENVIRON crashed Windows telnet (ANCHORS 5.6).
+ * reporting its first name), because eager NEW-ENVIRON crashed Windows telnet.
  * Options received in the wrong direction (DO TTYPE, DO NAWS, WILL ECHO, ...) and LINEMODE are
  * refused. TIMING-MARK is answered without ever being kept on (RFC 860).
  *
@@ -205,46 +208,13 @@ public final class TelnetEngine {
         TIMING_MARK
     }
 
-    // ---------------------------------------------------------------- Q method (RFC 1143)
-
-    static final int NO = 0;
-    static final int YES = 1;
-    static final int WANTNO = 2;
-    static final int WANTYES = 3;
-
-    /**
-     * How many times we answer the peer's own WILL/WONT/DO/DONT for one option and direction.
-     * RFC 1143 stops loops with a peer that merely answers us, but a peer that insists (asks
-     * again after every refusal) or toggles (turns an option off as soon as we agree) makes a
-     * legitimate state change each time. Real clients initiate a handful of times per
-     * connection; after this many replies the option is ignored for the rest of the connection.
-     */
-    static final int REPLY_BUDGET = 16;
-
-    /** One direction of all 256 options: state, queue bit and whether we agree to enable. */
-    static final class Side {
-        final boolean local;
-        final int yesCommand;
-        final int noCommand;
-        final byte[] state = new byte[256];
-        final boolean[] opposite = new boolean[256];
-        final boolean[] accept = new boolean[256];
-        /** Replies sent to the peer's own initiatives, per option, saturating at {@link #REPLY_BUDGET}. */
-        final byte[] replies = new byte[256];
-
-        Side(boolean local) {
-            this.local = local;
-            this.yesCommand = local ? WILL : DO;
-            this.noCommand = local ? WONT : DONT;
-        }
-    }
-
     private enum State { DATA, IAC, WILL, WONT, DO, DONT, SB_OPTION, SB_DATA, SB_IAC }
 
     private final TelnetSettings settings;
     private final Listener listener;
-    private final Side us = new Side(true);
-    private final Side him = new Side(false);
+    /** Our side of every option (we WILL) and the peer's (it WILL, we DO), per RFC 1143. */
+    private final OptionSide us = new OptionSide(true, this::command);
+    private final OptionSide him = new OptionSide(false, this::command);
 
     // parser
     private State state = State.DATA;
@@ -318,14 +288,14 @@ public final class TelnetEngine {
             return EMPTY;
         }
         started = true;
-        request(us, ECHO, true);
-        request(us, SGA, true);
-        request(him, SGA, true);
-        request(him, TTYPE, true);
-        request(him, NAWS, true);
+        us.request(ECHO, true);
+        us.request(SGA, true);
+        him.request(SGA, true);
+        him.request(TTYPE, true);
+        him.request(NAWS, true);
         command(WONT, LINEMODE);
         for (int option : new java.util.TreeSet<>(settings.offeredOptions())) {
-            request(us, option, true); // after the opening six, so clients that ignore them still get those first
+            us.request(option, true); // after the opening six, so clients that ignore them still get those first
         }
         byte[] out = pending.toByteArray();
         pending.reset();
@@ -737,75 +707,19 @@ public final class TelnetEngine {
         receivedNegative(us, option);
     }
 
-    /** WILL (for him) or DO (for us), per RFC 1143 section 7. */
-    private void receivedPositive(Side side, int option) {
-        if (overBudget(side, option)) {
-            return;
+    /** WILL (for him) or DO (for us). */
+    private void receivedPositive(OptionSide side, int option) {
+        boolean was = side.enabled(option);
+        if (side.receivedPositive(option)) {
+            changed(side, option, was);
         }
-        boolean was = side.state[option] == YES;
-        switch (side.state[option]) {
-            case NO:
-                if (side.accept[option]) {
-                    side.state[option] = YES;
-                    reply(side, side.yesCommand, option);
-                } else {
-                    reply(side, side.noCommand, option);
-                }
-                break;
-            case YES:
-                break; // already enabled: no reply, which is what breaks loops
-            case WANTNO:
-                // our "no" was answered by "yes": a peer error; honour the queue bit
-                if (side.opposite[option]) {
-                    side.state[option] = YES;
-                    side.opposite[option] = false;
-                } else {
-                    side.state[option] = NO;
-                }
-                break;
-            case WANTYES:
-                if (side.opposite[option]) {
-                    side.state[option] = WANTNO;
-                    side.opposite[option] = false;
-                    reply(side, side.noCommand, option);
-                } else {
-                    side.state[option] = YES;
-                }
-                break;
-            default:
-                throw new AssertionError();
-        }
-        changed(side, option, was);
     }
 
-    /** WONT (for him) or DONT (for us), per RFC 1143 section 7. */
-    private void receivedNegative(Side side, int option) {
-        if (overBudget(side, option)) {
+    /** WONT (for him) or DONT (for us). */
+    private void receivedNegative(OptionSide side, int option) {
+        boolean was = side.enabled(option);
+        if (!side.receivedNegative(option)) {
             return;
-        }
-        boolean was = side.state[option] == YES;
-        switch (side.state[option]) {
-            case NO:
-                break;
-            case YES:
-                side.state[option] = NO;
-                reply(side, side.noCommand, option);
-                break;
-            case WANTNO:
-                if (side.opposite[option]) {
-                    side.state[option] = WANTYES;
-                    side.opposite[option] = false;
-                    reply(side, side.yesCommand, option);
-                } else {
-                    side.state[option] = NO;
-                }
-                break;
-            case WANTYES:
-                side.state[option] = NO;
-                side.opposite[option] = false;
-                break;
-            default:
-                throw new AssertionError();
         }
         changed(side, option, was);
         if (!side.local && option == TTYPE && side.state[option] == NO) {
@@ -813,24 +727,7 @@ public final class TelnetEngine {
         }
     }
 
-    private boolean overBudget(Side side, int option) {
-        if (side.replies[option] < REPLY_BUDGET) {
-            return false;
-        }
-        if (side.replies[option] == REPLY_BUDGET) {
-            side.replies[option]++; // log once
-            LOG.debug("Ignoring further negotiation of {} ({}): the peer keeps renegotiating it",
-                    TelnetOption.name(option), side.local ? "local" : "remote");
-        }
-        return true;
-    }
-
-    private void reply(Side side, int verb, int option) {
-        side.replies[option]++;
-        command(verb, option);
-    }
-
-    private boolean requestAndFlush(Side side, int option, boolean enable) {
+    private boolean requestAndFlush(OptionSide side, int option, boolean enable) {
         if (!validOption(option)) {
             throw new IllegalArgumentException("option must be 0..255: " + option);
         }
@@ -838,52 +735,16 @@ public final class TelnetEngine {
             return false;
         }
         side.accept[option] = enable;
-        boolean result = request(side, option, enable);
+        boolean result = side.request(option, enable);
         if (!inReceive) {
             flush();
         }
         return result;
     }
 
-    /** Our own request, per RFC 1143 section 7; false when it changes nothing. */
-    private boolean request(Side side, int option, boolean enable) {
-        int s = side.state[option];
-        boolean q = side.opposite[option];
-        if (enable) {
-            if (s == NO) {
-                side.state[option] = WANTYES;
-                command(side.yesCommand, option);
-                return true;
-            }
-            if (s == WANTNO && !q) {
-                side.opposite[option] = true;
-                return true;
-            }
-            if (s == WANTYES && q) {
-                side.opposite[option] = false;
-                return true;
-            }
-            return false; // already enabled, already asked, or already queued
-        }
-        if (s == YES) {
-            side.state[option] = WANTNO;
-            command(side.noCommand, option);
-            return true;
-        }
-        if (s == WANTNO && q) {
-            side.opposite[option] = false;
-            return true;
-        }
-        if (s == WANTYES && !q) {
-            side.opposite[option] = true;
-            return true;
-        }
-        return false;
-    }
-
     /** Side effects of an option turning on or off, then the listener. */
-    private void changed(Side side, int option, boolean was) {
-        boolean now = side.state[option] == YES;
+    private void changed(OptionSide side, int option, boolean was) {
+        boolean now = side.enabled(option);
         if (now == was) {
             return;
         }
@@ -899,7 +760,7 @@ public final class TelnetEngine {
         listener.onOptionChanged(option, side.local, now);
     }
 
-    /** NEW-ENVIRON and CHARSET, deferred until the client has answered TTYPE (ANCHORS 5.6). */
+    /** NEW-ENVIRON and CHARSET, deferred until the client has answered TTYPE: eager NEW-ENVIRON crashes Windows telnet. */
     private void startFurtherNegotiation() {
         if (furtherNegotiationStarted) {
             return;
@@ -909,7 +770,7 @@ public final class TelnetEngine {
             if (him.state[NEW_ENVIRON] == YES) {
                 sendEnvironmentQuery();
             } else if (him.accept[NEW_ENVIRON]) {
-                request(him, NEW_ENVIRON, true);
+                him.request(NEW_ENVIRON, true);
             }
         } else if (him.state[NEW_ENVIRON] == YES) {
             sendEnvironmentQuery(); // the client offered it itself
@@ -918,7 +779,7 @@ public final class TelnetEngine {
             if (us.state[CHARSET] == YES) {
                 sendCharsetRequest();
             } else if (us.accept[CHARSET]) {
-                request(us, CHARSET, true);
+                us.request(CHARSET, true);
             }
         }
     }
@@ -1101,7 +962,7 @@ public final class TelnetEngine {
 
     /** Puts one side of an option into a state, for table-driven tests. */
     void forceOptionState(boolean local, int option, int newState, boolean opposite) {
-        Side side = local ? us : him;
+        OptionSide side = local ? us : him;
         side.state[option] = (byte) newState;
         side.opposite[option] = opposite;
     }

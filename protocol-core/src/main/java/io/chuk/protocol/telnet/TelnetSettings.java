@@ -5,7 +5,7 @@ package io.chuk.protocol.telnet;
  *
  * <p>The limits exist because every buffer the engine keeps is filled by the peer: an
  * {@code IAC SB} that never ends, or a client that answers each terminal-type query with a new
- * name, must not be able to grow memory (ANCHORS 5.4). The two switches exist because some
+ * name, must not be able to grow memory. The two switches exist because some
  * clients misbehave when asked for NEW-ENVIRON or CHARSET (Windows telnet, telnetlib3 #24), so a
  * deployment can turn those requests off without touching code.
  *

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our engine wired to peers that answer without memory. With RFC 1143 every exchange must go
- * quiet after a few rounds (ANCHORS 5.1: fuzzball's NAWS loop, telnetlib3's LINEMODE loop).
+ * quiet after a few rounds (as fuzzball's NAWS loop and telnetlib3's LINEMODE loop did not).
  */
 class TelnetLoopTest {
 
@@ -166,8 +166,8 @@ class TelnetLoopTest {
         assertTrue(res.rounds() < 20, "rounds: " + res.rounds());
         assertTrue(res.bytes() < 500, "bytes: " + res.bytes());
         for (int option = 0; option < 256; option++) {
-            assertEquals(TelnetEngine.NO, res.engine().optionState(true, option));
-            assertEquals(TelnetEngine.NO, res.engine().optionState(false, option));
+            assertEquals(OptionSide.NO, res.engine().optionState(true, option));
+            assertEquals(OptionSide.NO, res.engine().optionState(false, option));
         }
     }
 
@@ -192,7 +192,7 @@ class TelnetLoopTest {
     @Test
     void contrarianPeerIsCutOffByTheReplyBudget() {
         Result res = converse(CONTRARIAN);
-        assertTrue(res.rounds() <= 4 * TelnetEngine.REPLY_BUDGET + 4, "rounds: " + res.rounds());
+        assertTrue(res.rounds() <= 4 * OptionSide.REPLY_BUDGET + 4, "rounds: " + res.rounds());
         assertTrue(res.bytes() < 2000, "bytes: " + res.bytes());
     }
 

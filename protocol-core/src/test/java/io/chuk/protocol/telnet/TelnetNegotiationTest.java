@@ -9,10 +9,10 @@ import static io.chuk.protocol.telnet.T.WILL;
 import static io.chuk.protocol.telnet.T.WONT;
 import static io.chuk.protocol.telnet.T.assertBytes;
 import static io.chuk.protocol.telnet.T.b;
-import static io.chuk.protocol.telnet.TelnetEngine.NO;
-import static io.chuk.protocol.telnet.TelnetEngine.WANTNO;
-import static io.chuk.protocol.telnet.TelnetEngine.WANTYES;
-import static io.chuk.protocol.telnet.TelnetEngine.YES;
+import static io.chuk.protocol.telnet.OptionSide.NO;
+import static io.chuk.protocol.telnet.OptionSide.WANTNO;
+import static io.chuk.protocol.telnet.OptionSide.WANTYES;
+import static io.chuk.protocol.telnet.OptionSide.YES;
 import static io.chuk.protocol.telnet.TelnetOption.BINARY;
 import static io.chuk.protocol.telnet.TelnetOption.CHARSET;
 import static io.chuk.protocol.telnet.TelnetOption.ECHO;
@@ -159,7 +159,7 @@ class TelnetNegotiationTest {
         for (int i = 0; i < 100; i++) {
             e.receive(b(IAC, DO, 99, IAC, WILL, SGA, IAC, WONT, SGA));
         }
-        int budget = TelnetEngine.REPLY_BUDGET;
+        int budget = OptionSide.REPLY_BUDGET;
         byte[] sent = r.sentBytes();
         assertEquals(3 * budget + 3 * budget, sent.length, "16 x WONT 99, 8 x (DO SGA, DONT SGA)");
         ByteArrayOutputStream want = new ByteArrayOutputStream();

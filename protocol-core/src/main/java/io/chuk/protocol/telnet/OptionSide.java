@@ -1,0 +1,187 @@
+package io.chuk.protocol.telnet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static io.chuk.protocol.telnet.TelnetCommand.DO;
+import static io.chuk.protocol.telnet.TelnetCommand.DONT;
+import static io.chuk.protocol.telnet.TelnetCommand.WILL;
+import static io.chuk.protocol.telnet.TelnetCommand.WONT;
+
+/**
+ * One direction of all 256 telnet options, negotiated by the Q method of RFC 1143: our side
+ * ({@code WILL}/{@code WONT} from us, {@code DO}/{@code DONT} from the peer) or the peer's side
+ * (the other way round). It keeps each option's state, queue bit and whether we agree to enable
+ * it, and answers the peer with at most {@link #REPLY_BUDGET} replies per option.
+ *
+ * <p>Pure logic: the commands it sends go to {@link Commands}; no I/O, not thread-safe (a
+ * session's engine runs on one thread at a time).
+ */
+final class OptionSide {
+
+    static final int NO = 0;
+    static final int YES = 1;
+    static final int WANTNO = 2;
+    static final int WANTYES = 3;
+
+    /**
+     * How many times we answer the peer's own WILL/WONT/DO/DONT for one option and direction.
+     * RFC 1143 stops loops with a peer that merely answers us, but a peer that insists (asks
+     * again after every refusal) or toggles (turns an option off as soon as we agree) makes a
+     * legitimate state change each time. Real clients initiate a handful of times per
+     * connection; after this many replies the option is ignored for the rest of the connection.
+     */
+    static final int REPLY_BUDGET = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.telnet");
+
+    /** Where the commands this side sends go. */
+    interface Commands {
+        void command(int verb, int option);
+    }
+
+    final boolean local;
+    final byte[] state = new byte[256];
+    final boolean[] opposite = new boolean[256];
+    final boolean[] accept = new boolean[256];
+    private final int yesCommand;
+    private final int noCommand;
+    /** Replies sent to the peer's own initiatives, per option, saturating past {@link #REPLY_BUDGET}. */
+    private final byte[] replies = new byte[256];
+    private final Commands out;
+
+    OptionSide(boolean local, Commands out) {
+        this.local = local;
+        this.yesCommand = local ? WILL : DO;
+        this.noCommand = local ? WONT : DONT;
+        this.out = out;
+    }
+
+    boolean enabled(int option) {
+        return state[option] == YES;
+    }
+
+    /**
+     * WILL (for the peer's side) or DO (for ours), per RFC 1143 section 7.
+     *
+     * @return false when the option is past its reply budget and the command was ignored
+     */
+    boolean receivedPositive(int option) {
+        if (overBudget(option)) {
+            return false;
+        }
+        switch (state[option]) {
+            case NO -> {
+                if (accept[option]) {
+                    state[option] = YES;
+                    reply(yesCommand, option);
+                } else {
+                    reply(noCommand, option);
+                }
+            }
+            case YES -> { } // already enabled: no reply, which is what breaks loops
+            case WANTNO -> {
+                // our "no" was answered by "yes": a peer error; honour the queue bit
+                state[option] = (byte) (opposite[option] ? YES : NO);
+                opposite[option] = false;
+            }
+            case WANTYES -> {
+                if (opposite[option]) {
+                    state[option] = WANTNO;
+                    opposite[option] = false;
+                    reply(noCommand, option);
+                } else {
+                    state[option] = YES;
+                }
+            }
+            default -> throw new AssertionError();
+        }
+        return true;
+    }
+
+    /**
+     * WONT (for the peer's side) or DONT (for ours), per RFC 1143 section 7.
+     *
+     * @return false when the option is past its reply budget and the command was ignored
+     */
+    boolean receivedNegative(int option) {
+        if (overBudget(option)) {
+            return false;
+        }
+        switch (state[option]) {
+            case NO -> { }
+            case YES -> {
+                state[option] = NO;
+                reply(noCommand, option);
+            }
+            case WANTNO -> {
+                if (opposite[option]) {
+                    state[option] = WANTYES;
+                    opposite[option] = false;
+                    reply(yesCommand, option);
+                } else {
+                    state[option] = NO;
+                }
+            }
+            case WANTYES -> {
+                state[option] = NO;
+                opposite[option] = false;
+            }
+            default -> throw new AssertionError();
+        }
+        return true;
+    }
+
+    /** Our own request, per RFC 1143 section 7; false when it changes nothing. */
+    boolean request(int option, boolean enable) {
+        int s = state[option];
+        boolean q = opposite[option];
+        if (enable) {
+            if (s == NO) {
+                state[option] = WANTYES;
+                out.command(yesCommand, option);
+                return true;
+            }
+            if (s == WANTNO && !q) {
+                opposite[option] = true;
+                return true;
+            }
+            if (s == WANTYES && q) {
+                opposite[option] = false;
+                return true;
+            }
+            return false; // already enabled, already asked, or already queued
+        }
+        if (s == YES) {
+            state[option] = WANTNO;
+            out.command(noCommand, option);
+            return true;
+        }
+        if (s == WANTNO && q) {
+            opposite[option] = false;
+            return true;
+        }
+        if (s == WANTYES && !q) {
+            opposite[option] = true;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean overBudget(int option) {
+        if (replies[option] < REPLY_BUDGET) {
+            return false;
+        }
+        if (replies[option] == REPLY_BUDGET) {
+            replies[option]++; // log once
+            LOG.debug("Ignoring further negotiation of {} ({}): the peer keeps renegotiating it",
+                    TelnetOption.name(option), local ? "local" : "remote");
+        }
+        return true;
+    }
+
+    private void reply(int verb, int option) {
+        replies[option]++;
+        out.command(verb, option);
+    }
+}
