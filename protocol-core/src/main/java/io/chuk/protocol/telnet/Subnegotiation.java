@@ -21,12 +21,7 @@ public final class Subnegotiation {
         out.write(IAC);
         out.write(SB);
         out.write(option);
-        for (byte b : body) {
-            out.write(b);
-            if ((b & 0xFF) == IAC) {
-                out.write(IAC);
-            }
-        }
+        TelnetEscaping.escape(body, 0, body.length, true, out); // binary: only 0xFF is special
         out.write(IAC);
         out.write(SE);
         return out.toByteArray();

@@ -336,14 +336,7 @@ public final class TelnetEngine {
      * {@code data} itself when nothing in it needs escaping (the common case: no copy).
      */
     public byte[] encodeOwned(byte[] data) {
-        boolean binary = isEnabledLocally(BINARY);
-        for (int i = 0; i < data.length; i++) {
-            int b = data[i] & 0xFF;
-            if (b == IAC || b == CR && !binary && (i + 1 >= data.length || data[i + 1] != LF)) {
-                return encode(data);
-            }
-        }
-        return data;
+        return TelnetEscaping.needed(data, isEnabledLocally(BINARY)) ? encode(data) : data;
     }
 
     /** {@link #encode(byte[])} of a slice. */
@@ -357,22 +350,7 @@ public final class TelnetEngine {
     /** {@link #encode(byte[])} of a slice, appended to {@code out}. */
     public void encode(byte[] data, int off, int len, ByteArrayOutputStream out) {
         Objects.checkFromIndexSize(off, len, data.length);
-        boolean binary = isEnabledLocally(BINARY);
-        int end = off + len;
-        int run = off;
-        for (int i = off; i < end; i++) {
-            int b = data[i] & 0xFF;
-            if (b == IAC) {
-                out.write(data, run, i + 1 - run);
-                out.write(IAC);
-                run = i + 1;
-            } else if (b == CR && !binary && (i + 1 >= end || data[i + 1] != LF)) {
-                out.write(data, run, i + 1 - run);
-                out.write(NUL);
-                run = i + 1;
-            }
-        }
-        out.write(data, run, end - run);
+        TelnetEscaping.escape(data, off, len, isEnabledLocally(BINARY), out);
     }
 
     /**
