@@ -219,10 +219,7 @@ public final class TelnetEngine {
     // parser
     private State state = State.DATA;
     private boolean crPending;
-    private final byte[] sb;
-    private int sbLength;
-    private int sbOption = -1;
-    private boolean sbOverflow;
+    private final SubnegotiationBuffer sub;
     /** The listener took over the rest of the input ({@link Listener#onEmptySubnegotiation}). */
     private boolean handedOver;
 
@@ -252,7 +249,7 @@ public final class TelnetEngine {
     public TelnetEngine(TelnetSettings settings, Listener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.sb = new byte[settings.maxSubnegotiationLength()];
+        this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
         this.terminalTypes = new TerminalTypeCycle(settings.maxTerminalTypes());
         us.accept[ECHO] = true;
         us.accept[SGA] = true;
@@ -527,7 +524,7 @@ public final class TelnetEngine {
                     if (b == IAC) {
                         state = State.SB_IAC; // IAC SB IAC ...: no option byte (yet)
                     } else {
-                        sbOption = b;
+                        sub.option(b);
                         state = State.SB_DATA;
                     }
                     break;
@@ -535,7 +532,7 @@ public final class TelnetEngine {
                     if (b == IAC) {
                         state = State.SB_IAC;
                     } else {
-                        sbAppend(b);
+                        sub.append(b);
                     }
                     break;
                 case SB_IAC:
@@ -548,23 +545,15 @@ public final class TelnetEngine {
                         }
                     } else if (b == IAC) {
                         state = State.SB_DATA;
-                        if (sbOption < 0) {
-                            sbOption = IAC; // IAC SB IAC IAC: option 255
-                        } else {
-                            sbAppend(IAC);
-                        }
+                        sub.appendIac();
                     } else if (b < SE) {
                         // not a command: a peer that forgot to double 0xFF (common in NAWS). Keep both.
                         state = State.SB_DATA;
-                        if (sbOption < 0) {
-                            sbOption = IAC;
-                        } else {
-                            sbAppend(IAC);
-                        }
-                        sbAppend(b);
+                        sub.appendIac();
+                        sub.append(b);
                     } else {
                         // IAC <command> inside SB: the peer never closed it. Drop it, read the command.
-                        abortSubnegotiation();
+                        sub.begin();
                         state = State.IAC;
                         i--;
                     }
@@ -614,9 +603,7 @@ public final class TelnetEngine {
                 break;
             case SB:
                 state = State.SB_OPTION;
-                sbOption = -1;
-                sbLength = 0;
-                sbOverflow = false;
+                sub.begin();
                 break;
             case WILL:
                 state = State.WILL;
@@ -764,25 +751,11 @@ public final class TelnetEngine {
 
     // ================================================================= sub-negotiation
 
-    private void sbAppend(int b) {
-        if (sbLength < sb.length) {
-            sb[sbLength++] = (byte) b;
-        } else {
-            sbOverflow = true;
-        }
-    }
-
-    private void abortSubnegotiation() {
-        sbLength = 0;
-        sbOption = -1;
-        sbOverflow = false;
-    }
-
     private void endSubnegotiation() {
-        int option = sbOption;
-        int length = sbLength;
-        boolean overflow = sbOverflow;
-        abortSubnegotiation();
+        int option = sub.option();
+        int length = sub.length();
+        boolean overflow = sub.overflowed();
+        sub.begin(); // the body stays readable until the next sub-negotiation appends
         if (option < 0) {
             return; // IAC SB IAC SE
         }
@@ -808,13 +781,14 @@ public final class TelnetEngine {
                 charsetSubnegotiation(length);
                 break;
             default:
-                listener.onSubnegotiation(option, sb, 0, length); // the listener's protocol, or ignored
+                listener.onSubnegotiation(option, sub.body(), 0, length); // the listener's protocol, or ignored
                 break;
         }
     }
 
     /** {@code TTYPE IS name}; cycles through the client's list (MTTS) until it repeats. */
     private void terminalTypeSubnegotiation(int length) {
+        byte[] sb = sub.body();
         if ((sb[0] & 0xFF) != IS) {
             return; // SEND from the client: wrong direction
         }
@@ -832,6 +806,7 @@ public final class TelnetEngine {
 
     /** {@code NAWS w1 w0 h1 h0}; 0 means unknown and keeps the previous value. */
     private void windowSizeSubnegotiation(int length) {
+        byte[] sb = sub.body();
         if (length < 4) {
             return;
         }
@@ -849,6 +824,7 @@ public final class TelnetEngine {
 
     /** {@code NEW-ENVIRON IS|INFO list}: IS replaces what we know, INFO updates it. */
     private void environmentSubnegotiation(int length) {
+        byte[] sb = sub.body();
         int kind = sb[0] & 0xFF;
         if (kind != IS && kind != INFO) {
             return; // SEND from the client: we never offered our environment
@@ -859,6 +835,7 @@ public final class TelnetEngine {
 
     /** RFC 2066, answered by {@link CharsetNegotiation}; the listener hears a newly agreed set. */
     private void charsetSubnegotiation(int length) {
+        byte[] sb = sub.body();
         boolean negotiated = us.state[CHARSET] == YES || him.state[CHARSET] == YES;
         String before = charsets.agreed();
         byte[] reply = charsets.receive(sb, length, negotiated);
@@ -925,7 +902,7 @@ public final class TelnetEngine {
 
     /** Capacity of the sub-negotiation buffer, which never grows. */
     int subnegotiationCapacity() {
-        return sb.length;
+        return sub.capacity();
     }
 
     /** RFC 1143 state (NO, YES, WANTNO, WANTYES) of one side of an option. */
