@@ -66,7 +66,7 @@ final class SerialExecutor implements Executor {
         while (true) {
             Runnable next;
             synchronized (lock) {
-                next = tasks.isEmpty() ? null : tasks.poll();
+                next = tasks.poll();
                 if (next == null) {
                     running = false;
                     return;
