@@ -1,32 +1,24 @@
 package io.chuk.protocol.cdi;
 
-import io.chuk.protocol.handlers.LineHandler;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@code @Dependent} handler bean with an injected shared counter. */
+/**
+ * A {@code @Dependent} handler bean with an injected shared counter; its lifecycle flags come from
+ * {@link PlainLifecycleHandler}, whose callbacks CDI calls for a bean subclass too.
+ */
 @Dependent
-public class DependentHandler extends LineHandler {
+public class DependentHandler extends PlainLifecycleHandler {
     static final AtomicInteger DESTROYED = new AtomicInteger();
 
     @Inject
     Counter counter;
 
-    boolean postConstructed;
-    boolean preDestroyed;
-
-    @PostConstruct
-    void init() {
-        postConstructed = true;
-    }
-
     @PreDestroy
-    void destroy() {
-        preDestroyed = true;
+    void countDestroyed() {
         DESTROYED.incrementAndGet();
     }
 }
