@@ -8,6 +8,9 @@ import io.chuk.protocol.api.SessionDirectory;
  */
 public interface ClusterDirectory extends SessionDirectory, AutoCloseable {
 
+    /** The attribute every session the directory lists carries: the name of the node it lives on. */
+    String NODE_ATTRIBUTE = "node";
+
     /** This process's name in the cluster. */
     String nodeName();
 

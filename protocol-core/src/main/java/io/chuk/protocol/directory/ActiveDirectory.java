@@ -34,8 +34,12 @@ public final class ActiveDirectory {
 
     /** The cluster's state for health answers ({@link #UP} or {@link #DEGRADED}); empty when not clustered. */
     public static Optional<String> clusterStatus() {
-        ClusterDirectory current = cluster;
-        return current == null ? Optional.empty() : Optional.of(current.connected() ? UP : DEGRADED);
+        return cluster().map(ActiveDirectory::statusOf);
+    }
+
+    /** {@link #UP} while {@code cluster}'s store answers, else {@link #DEGRADED}. */
+    public static String statusOf(ClusterDirectory cluster) {
+        return cluster.connected() ? UP : DEGRADED;
     }
 
     public static synchronized void install(ClusterDirectory directory) {

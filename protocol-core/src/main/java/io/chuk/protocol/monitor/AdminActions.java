@@ -113,20 +113,16 @@ final class AdminActions {
                         : text(request, "text");
                 Optional<ProtocolSession> found = registry.find(sessionId).filter(ProtocolSession::isOpen);
                 if (found.isPresent()) {
-                    if (kick) {
-                        SessionActions.kick(found.get(), text);
-                    } else {
-                        SessionActions.inject(found.get(), text);
-                    }
+                    SessionActions.apply(kick, found.get(), text);
                     return null;
                 }
-                return remote(action, sessionId, text);
+                return remote(kick, sessionId, text);
             }
         }
     }
 
     /** The action sent to the node of another node's session; the error, or null once sent. */
-    private String remote(String action, String sessionId, String text) {
+    private String remote(boolean kick, String sessionId, String text) {
         Optional<SessionInfo> info = others.find(sessionId);
         Optional<ClusterDirectory> cluster = others.cluster();
         if (info.isEmpty() || cluster.isEmpty()) {
@@ -134,7 +130,7 @@ final class AdminActions {
         }
         String node = OtherNodes.nodeOf(info.get());
         RemoteMonitoring monitoring = cluster.get().monitoring();
-        boolean sent = "kick_session".equals(action) ? monitoring.kick(node, sessionId, text)
+        boolean sent = kick ? monitoring.kick(node, sessionId, text)
                 : monitoring.inject(node, sessionId, text);
         return sent ? null : "Node " + node + " is out of reach";
     }

@@ -13,9 +13,6 @@ import java.util.function.Supplier;
  */
 final class OtherNodes {
 
-    /** The attribute a cluster directory puts on every session: the node it lives on. */
-    static final String NODE_ATTRIBUTE = "node";
-
     private final Supplier<Optional<ClusterDirectory>> cluster;
 
     OtherNodes(Supplier<Optional<ClusterDirectory>> cluster) {
@@ -51,7 +48,7 @@ final class OtherNodes {
     }
 
     static String nodeOf(SessionInfo info) {
-        return info.attribute(NODE_ATTRIBUTE);
+        return info.attribute(ClusterDirectory.NODE_ATTRIBUTE);
     }
 
     private static boolean isOther(SessionInfo info, String self) {

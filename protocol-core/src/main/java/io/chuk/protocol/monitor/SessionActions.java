@@ -18,6 +18,15 @@ public final class SessionActions {
     private SessionActions() {
     }
 
+    /** {@link #kick} when {@code kick}, else {@link #inject}. */
+    public static void apply(boolean kick, ProtocolSession session, String text) {
+        if (kick) {
+            kick(session, text);
+        } else {
+            inject(session, text);
+        }
+    }
+
     /** Sends {@code message} to the client, then closes the session. */
     public static void kick(ProtocolSession session, String message) {
         session.closeWithMessage(message);

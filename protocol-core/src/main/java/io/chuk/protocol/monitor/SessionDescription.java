@@ -3,6 +3,7 @@ package io.chuk.protocol.monitor;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.api.SessionInfo;
 import io.chuk.protocol.api.TerminalInfo;
+import io.chuk.protocol.cluster.ClusterDirectory;
 import io.chuk.protocol.session.ProtocolSession;
 
 import java.net.InetSocketAddress;
@@ -59,7 +60,7 @@ final class SessionDescription {
         Map<String, Object> described = common(info.id(), client, info.startTime(), status, false,
                 info.transport().yamlName(), info.serverName(), OtherNodes.nodeOf(info));
         Map<String, Object> attributes = new LinkedHashMap<>(info.attributes());
-        attributes.remove(OtherNodes.NODE_ATTRIBUTE);
+        attributes.remove(ClusterDirectory.NODE_ATTRIBUTE);
         described.put("attributes", attributes(attributes));
         return described;
     }

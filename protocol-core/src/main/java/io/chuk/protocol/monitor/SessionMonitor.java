@@ -175,16 +175,14 @@ public final class SessionMonitor implements SessionListener, AutoCloseable {
     }
 
     private String clusterState(ClusterDirectory cluster) {
-        if (cluster.connected()) {
-            degradedWarned = false;
-            return ActiveDirectory.UP;
-        }
-        if (!degradedWarned) {
-            degradedWarned = true;
+        String status = ActiveDirectory.statusOf(cluster);
+        boolean degraded = status.equals(ActiveDirectory.DEGRADED);
+        if (degraded && !degradedWarned) {
             LOG.warn("Monitor session lists hold only the sessions of node '{}' while the cluster is degraded "
                     + "(its store does not answer)", cluster.nodeName());
         }
-        return ActiveDirectory.DEGRADED;
+        degradedWarned = degraded;
+        return status;
     }
 
     /** {@code session_updated}: one session as now (its attributes and idle time change as it runs). */

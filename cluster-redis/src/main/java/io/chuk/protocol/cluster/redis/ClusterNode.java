@@ -324,11 +324,7 @@ final class ClusterNode implements AutoCloseable {
             return;
         }
         LOG.info("Monitor of node '{}': {} on session {}", from, action, id);
-        if (type.equals(Message.KICK)) {
-            SessionActions.kick(session.get(), text);
-        } else {
-            SessionActions.inject(session.get(), text);
-        }
+        SessionActions.apply(type.equals(Message.KICK), session.get(), text);
     }
 
     private void up() {

@@ -1,7 +1,6 @@
 package io.chuk.protocol.cluster.redis;
 
 import io.chuk.protocol.cluster.RemoteMonitoring;
-import io.chuk.protocol.monitor.SessionActions;
 import io.chuk.protocol.session.SessionTap;
 
 import java.util.List;
@@ -65,10 +64,8 @@ final class RemoteWatches implements RemoteMonitoring {
         return action(Message.INJECT, owner, sessionId, text);
     }
 
+    /** The monitor has checked the text; publishing says false while the node is degraded. */
     private boolean action(String type, String owner, String sessionId, String text) {
-        if (text.length() > SessionActions.MAX_TEXT_CHARS || !node.connected()) {
-            return false;
-        }
         return node.publish(keys.inbox(owner), Message.of(type, node.name()).add("i", sessionId).add("l", text).encode());
     }
 

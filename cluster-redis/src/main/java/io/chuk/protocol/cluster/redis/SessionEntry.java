@@ -1,5 +1,7 @@
 package io.chuk.protocol.cluster.redis;
 
+import io.chuk.protocol.cluster.ClusterDirectory;
+
 import io.chuk.protocol.api.SessionInfo;
 import io.chuk.protocol.api.Transport;
 
@@ -18,8 +20,6 @@ import java.util.Set;
  */
 final class SessionEntry {
 
-    /** The attribute naming the node a session lives on, in every snapshot a cluster directory returns. */
-    static final String NODE_ATTRIBUTE = "node";
     private static final String ATTRIBUTE = "x.";
 
     private SessionEntry() {
@@ -37,7 +37,7 @@ final class SessionEntry {
         }
         rooms.forEach(room -> fields.add("r", room));
         info.attributes().forEach((name, value) -> {
-            if (value != null && !name.equals(NODE_ATTRIBUTE)) {
+            if (value != null && !name.equals(ClusterDirectory.NODE_ATTRIBUTE)) {
                 fields.add(ATTRIBUTE + name, value.toString());
             }
         });
@@ -66,7 +66,7 @@ final class SessionEntry {
                 attributes.put(pair.getKey().substring(ATTRIBUTE.length()), pair.getValue());
             }
         }
-        attributes.put(NODE_ATTRIBUTE, node);
+        attributes.put(ClusterDirectory.NODE_ATTRIBUTE, node);
         SessionInfo info = new SessionInfo(id, server, transport.get(), address(fields.get("a"), port), start,
                 attributes);
         return Optional.of(new RemoteSession(node, info, Set.copyOf(fields.all("r"))));
@@ -75,7 +75,7 @@ final class SessionEntry {
     /** The same snapshot with this node's name attached, as the cluster directory shows local sessions. */
     static SessionInfo withNode(SessionInfo info, String node) {
         Map<String, Object> attributes = new LinkedHashMap<>(info.attributes());
-        attributes.put(NODE_ATTRIBUTE, node);
+        attributes.put(ClusterDirectory.NODE_ATTRIBUTE, node);
         return new SessionInfo(info.id(), info.serverName(), info.transport(), info.remoteAddress(), info.startTime(),
                 attributes);
     }

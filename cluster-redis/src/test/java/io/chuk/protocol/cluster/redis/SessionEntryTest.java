@@ -40,7 +40,7 @@ class SessionEntryTest {
         assertEquals(info.startTime(), back.startTime());
         assertEquals("al&ice=1 %zz ü\n", back.attribute("nick"));
         assertEquals("42", back.attribute("score"), "attributes travel as text");
-        assertEquals("node-b", back.attribute(SessionEntry.NODE_ATTRIBUTE));
+        assertEquals("node-b", back.attribute(io.chuk.protocol.cluster.ClusterDirectory.NODE_ATTRIBUTE));
     }
 
     @Test
