@@ -10,6 +10,7 @@ import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
@@ -21,13 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Lets a session pause its WebSocket input on Jetty without holding a thread. Jetty's Jakarta
- * layer asks for the next frame as soon as a message callback returns, and the Jakarta API has
- * no call to stop it; but Jetty reads only when a frame has been handled. So each session's
- * Jakarta frame handler is wrapped: while the session is paused, the next data frame is held back
- * (with its callback) instead of being handed on, and Jetty therefore stops reading that
- * connection; resuming hands the frame on, and reading goes on. The session finds the switch in
- * its user properties under {@link SessionEndpoint#INPUT_PAUSE_PROPERTY}.
+ * Lets a session pause its WebSocket input on Jetty without holding a thread, and gives it Jetty's
+ * core calls for its frames. Jetty's Jakarta layer asks for the next frame as soon as a message
+ * callback returns, and the Jakarta API has no call to stop it; but Jetty reads only when a frame
+ * has been handled. So each session's Jakarta frame handler is wrapped: while the session is
+ * paused, the next data frame is held back (with its callback) instead of being handed on, and
+ * Jetty therefore stops reading that connection; resuming hands the frame on, and reading goes
+ * on. Once the endpoint has opened, the wrapper {@linkplain SessionEndpoint#attach attaches}
+ * {@link CoreFrames} to it: the pause switch, output framed from the session's bytes, and whole
+ * text frames handed to the session past the Jakarta message dispatch. Every other frame (pings,
+ * pongs, binary, fragmented messages, close) takes the Jakarta way.
  */
 final class PausableWebSockets {
 
@@ -64,6 +68,9 @@ final class PausableWebSockets {
         private boolean paused;
         private Frame heldFrame;
         private Callback heldCallback;
+        private volatile CoreSession core;
+        private volatile CoreFrames frames;
+        private volatile Consumer<String> textInput;
 
         Pausable(JakartaWebSocketFrameHandler delegate) {
             this.delegate = delegate;
@@ -71,12 +78,16 @@ final class PausableWebSockets {
 
         @Override
         public void onOpen(CoreSession coreSession, Callback callback) {
-            // Published once the endpoint has opened, before Jetty reads the first frame.
+            // Attached once the endpoint has opened, before Jetty reads the first frame.
             delegate.onOpen(coreSession, Callback.from(() -> {
-                delegate.getSession().getUserProperties().put(SessionEndpoint.INPUT_PAUSE_PROPERTY,
-                        (Consumer<Boolean>) this::setPaused);
-                if (coreSession instanceof WebSocketCoreSession core
-                        && core.getConnection().getEndPoint() instanceof SelectorReadEndPoint endPoint) {
+                if (delegate.getEndpoint() instanceof SessionEndpoint endpoint) {
+                    CoreFrames attached = new CoreFrames(coreSession, this::setPaused);
+                    core = coreSession;
+                    frames = attached;
+                    textInput = endpoint.attach(attached);
+                }
+                if (coreSession instanceof WebSocketCoreSession session
+                        && session.getConnection().getEndPoint() instanceof SelectorReadEndPoint endPoint) {
                     endPoint.readOnSelector(); // nothing on this path blocks: see SelectorReadEndPoint
                 }
                 callback.succeeded();
@@ -94,10 +105,27 @@ final class PausableWebSockets {
                         return; // no callback completes, so Jetty asks for nothing more until resumed
                     }
                 }
-                delegate.onFrame(frame, callback);
+                handOn(frame, callback);
             } finally {
                 delivery.unlock();
             }
+        }
+
+        /** Hands a frame on (under {@link #delivery}): a whole text frame straight to the session. */
+        private void handOn(Frame frame, Callback callback) {
+            Consumer<String> input = textInput;
+            if (input == null || frame.getOpCode() != OpCode.TEXT || !frame.isFin()) {
+                delegate.onFrame(frame, callback);
+                return;
+            }
+            try {
+                input.accept(frames.textOf(frame));
+            } catch (Throwable failure) {
+                callback.failed(failure); // Jetty closes: 1009, 1007, or 1011 for anything else
+                return;
+            }
+            callback.succeeded();
+            core.demand();
         }
 
         private void setPaused(boolean pause) {
@@ -115,7 +143,7 @@ final class PausableWebSockets {
             }
             delivery.lock();
             try {
-                delegate.onFrame(frame, callback);
+                handOn(frame, callback);
             } finally {
                 delivery.unlock();
             }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Says on which kind of thread its callbacks run. The welcome is {@code welcome selector} when the
  * connection was set up by the selector thread that registered it, {@code welcome pool} otherwise;
  * each line is answered with {@code selector} when Jetty's selecting thread ran the read itself
- * (produce-consume), {@code handed-off} otherwise.
+ * (produce-consume), {@code handed-off} otherwise, followed by {@code via-jakarta} when the line
+ * came through the Jakarta layer's message dispatch (WebSocket text frames should not).
  */
 @NonBlocking
 public class ReadingThreadHandler extends LineHandler {
@@ -21,7 +22,8 @@ public class ReadingThreadHandler extends LineHandler {
 
     @Override
     public void processLine(String line) {
-        sendLine(line + " " + (onStack("AdaptiveExecutionStrategy", "pcRunTask") ? "selector" : "handed-off"));
+        sendLine(line + " " + (onStack("AdaptiveExecutionStrategy", "pcRunTask") ? "selector" : "handed-off")
+                + (onStack("JakartaWebSocketFrameHandler", "onFrame") ? " via-jakarta" : ""));
     }
 
     private static boolean onStack(String classSuffix, String method) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Origin checks, message size limit and ping liveness, with real clients. */
+/** Origin checks, message size limit, UTF-8 checks and ping liveness, with real clients. */
 class WebSocketHardeningTest {
 
     private static RunningServer running;
@@ -89,40 +89,76 @@ class WebSocketHardeningTest {
 
     @Test
     void peerThatNeverAnswersPingsIsClosed() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", running.port("pinging")), 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            String response = readHeaders(in);
-            assertTrue(response.startsWith("HTTP/1.1 101"), response);
+        try (Socket socket = upgraded(running.port("pinging"))) {
             List<Integer> opcodes = new ArrayList<>();
-            String closeReason = null;
-            int closeCode = 0;
-            try {
-                while (true) {
-                    int first = in.readUnsignedByte();
-                    int length = in.readUnsignedByte() & 0x7F;
-                    if (length == 126) {
-                        length = in.readUnsignedShort();
-                    }
-                    byte[] payload = in.readNBytes(length);
-                    int opcode = first & 0x0F;
-                    opcodes.add(opcode);
-                    if (opcode == 0x8) {
-                        closeCode = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-                        closeReason = new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
-                        break;
-                    }
-                }
-            } catch (EOFException e) {
-                // the server may drop the connection right after its close frame
-            }
+            Close close = readUntilClose(new DataInputStream(socket.getInputStream()), opcodes);
             assertTrue(opcodes.contains(0x9), "the server pinged: " + opcodes);
-            assertEquals(1011, closeCode);
-            assertEquals("Ping timeout", closeReason);
+            assertEquals(1011, close.code());
+            assertEquals("Ping timeout", close.reason());
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8ClosesWith1007() throws Exception {
+        try (Socket socket = upgraded(running.port("strict"))) {
+            byte[] notUtf8 = {'o', 'k', (byte) 0xC3, '('}; // a lead byte followed by no continuation byte
+            byte[] mask = {9, 8, 7, 6};
+            byte[] frame = new byte[2 + mask.length + notUtf8.length];
+            frame[0] = (byte) 0x81;
+            frame[1] = (byte) (0x80 | notUtf8.length);
+            System.arraycopy(mask, 0, frame, 2, mask.length);
+            for (int i = 0; i < notUtf8.length; i++) {
+                frame[6 + i] = (byte) (notUtf8[i] ^ mask[i % 4]);
+            }
+            socket.getOutputStream().write(frame);
+            assertEquals(1007, readUntilClose(new DataInputStream(socket.getInputStream()), new ArrayList<>()).code());
+        }
+    }
+
+    @Test
+    void textBeyondAsciiRoundTrips() throws Exception {
+        try (WsClient client = WsClient.connect(running.ws("strict", "/ws"))) {
+            client.await("TEXT Type 'quit' to disconnect.");
+            client.send("h\u00e9llo \u2713 \uD83D\uDE00");
+            assertEquals("TEXT Echo: h\u00e9llo \u2713 \uD83D\uDE00", client.next());
+        }
+    }
+
+    /** A raw socket past a WebSocket upgrade, reading with a timeout. */
+    private static Socket upgraded(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String response = readHeaders(new DataInputStream(socket.getInputStream()));
+        assertTrue(response.startsWith("HTTP/1.1 101"), response);
+        return socket;
+    }
+
+    private record Close(int code, String reason) {
+    }
+
+    /** Reads server frames (their opcodes into {@code opcodes}) up to and including the close frame. */
+    private static Close readUntilClose(DataInputStream in, List<Integer> opcodes) throws IOException {
+        try {
+            while (true) {
+                int first = in.readUnsignedByte();
+                int length = in.readUnsignedByte() & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                }
+                byte[] payload = in.readNBytes(length);
+                int opcode = first & 0x0F;
+                opcodes.add(opcode);
+                if (opcode == 0x8) {
+                    int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+                    return new Close(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (EOFException e) {
+            return new Close(0, "the server dropped the connection without a close frame");
         }
     }
 

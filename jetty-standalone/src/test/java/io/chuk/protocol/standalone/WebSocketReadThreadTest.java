@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * WebSocket reads of a session run on the selecting thread, with no hand-off to a pool thread,
- * as tcp and telnet reads do.
+ * as tcp and telnet reads do, and whole text frames reach the session past the Jakarta layer's
+ * message dispatch.
  */
 class WebSocketReadThreadTest {
 

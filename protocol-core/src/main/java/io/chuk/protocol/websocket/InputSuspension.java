@@ -6,12 +6,11 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Stops and restarts reading from a WebSocket without holding a thread, where the container can.
- * The portable Jakarta API has no such call. A container adapter may publish one as the session's
- * {@link SessionEndpoint#INPUT_PAUSE_PROPERTY} (the standalone Jetty server does); otherwise
+ * The portable Jakarta API has no such call. A container adapter may offer one
+ * ({@link DirectWebSocket}: the standalone Jetty server does); otherwise
  * Tomcat's {@code WsSession} has public {@code suspend()} and {@code resume()}, looked up once
  * per session class by reflection (the container's classes are not on the application's class
  * path). Elsewhere there is none.
@@ -52,13 +51,6 @@ final class InputSuspension {
 
     boolean supported() {
         return suspend != null;
-    }
-
-    /** The container's pause switch published on {@code webSocket}, or {@code null}. */
-    @SuppressWarnings("unchecked")
-    static Consumer<Boolean> published(jakarta.websocket.Session webSocket) {
-        Object pause = webSocket.getUserProperties().get(SessionEndpoint.INPUT_PAUSE_PROPERTY);
-        return pause instanceof Consumer<?> consumer ? (Consumer<Boolean>) consumer : null;
     }
 
     /** Suspends or resumes reads; returns false if the container refused (the caller then falls back). */

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The Jakarta WebSocket endpoint of the {@code websocket} and {@code ws_telnet} transports. It is
@@ -33,17 +34,12 @@ public final class SessionEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
     static final String FACTORY_PROPERTY = SessionFactory.class.getName();
-    /**
-     * A user property a container adapter may set on a WebSocket session: a
-     * {@code Consumer<Boolean>} that stops ({@code true}) and restarts ({@code false}) reading,
-     * without holding a thread. The standalone Jetty server sets it.
-     */
-    public static final String INPUT_PAUSE_PROPERTY = "io.chuk.protocol.websocket.inputPause";
     /** The peer address property Jetty and Tomcat both set on a session. */
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 
     private WebSocketChannel channel;
     private PingLiveness liveness;
+    private MessageHandler.Whole<String> textInput;
 
     /** The endpoint registration for one WebSocket server entry, at its {@code ws_path}. */
     public static ServerEndpointConfig configFor(SessionFactory factory) {
@@ -84,14 +80,15 @@ public final class SessionEndpoint extends Endpoint {
             liveness.start(config.pingInterval());
         }
         ProtocolSession opened = admission.session();
-        webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
+        textInput = message -> {
             if (text) {
                 opened.receiveMessage(message);
             } else {
                 opened.receive(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
             }
             channel.afterMessage();
-        });
+        };
+        webSocket.addMessageHandler(String.class, textInput);
         webSocket.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> {
             if (text) {
                 opened.receiveMessage(StandardCharsets.UTF_8.decode(message).toString());
@@ -100,6 +97,21 @@ public final class SessionEndpoint extends Endpoint {
             }
             channel.afterMessage();
         });
+    }
+
+    /**
+     * Called by a container adapter once this endpoint has opened, with the adapter's own calls
+     * for its WebSocket ({@link DirectWebSocket}); the session uses them from then on. Returns
+     * where the adapter may hand each whole text message, past the container's message dispatch
+     * (the same handling as the registered text handler), or {@code null} when no session was
+     * opened.
+     */
+    public Consumer<String> attach(DirectWebSocket direct) {
+        if (channel == null || channel.session() == null) {
+            return null;
+        }
+        channel.attach(direct);
+        return textInput::onMessage;
     }
 
     @Override
