@@ -8,6 +8,7 @@ import io.chuk.protocol.monitor.SessionMonitor;
 import io.chuk.protocol.session.SessionFactory;
 import io.chuk.protocol.session.SessionHost;
 import io.chuk.protocol.tcp.RawConnectors;
+import io.chuk.protocol.tcp.ReadingThreads;
 import io.chuk.protocol.metrics.SessionMetrics;
 import io.chuk.protocol.runtime.ProtocolRuntime;
 import io.chuk.protocol.recording.RecordingServlet;
@@ -54,6 +55,10 @@ import java.util.Optional;
 public final class StandaloneServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.server");
+    /** Jetty's own pool defaults, spelled out because the pool is built with our thread factory. */
+    private static final int JETTY_MAX_THREADS = 200;
+    private static final int JETTY_MIN_THREADS = 8;
+    private static final int JETTY_IDLE_MILLIS = 60_000;
 
     private final ProtocolConfig config;
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
@@ -78,7 +83,8 @@ public final class StandaloneServer implements AutoCloseable {
             SessionMetrics.bind(meters, runtime);
         }
 
-        QueuedThreadPool threads = new QueuedThreadPool();
+        QueuedThreadPool threads = new QueuedThreadPool(JETTY_MAX_THREADS, JETTY_MIN_THREADS, JETTY_IDLE_MILLIS, -1,
+                null, null, ReadingThreads.named("chuk-jetty"));
         threads.setName("chuk-jetty");
         server = new Server(threads);
         server.setStopAtShutdown(false);
