@@ -52,11 +52,23 @@ final class CoreFrames implements DirectWebSocket {
     }
 
     /**
-     * The text of a whole text frame, or a failure Jetty closes the connection for, as after the
-     * Jakarta layer's own checks: 1009 when it is over the session's text message size, 1007 when
-     * it is not UTF-8.
+     * Hands the text of a whole text frame to {@code input}, then asks Jetty for the next frame.
+     * A failure completes {@code callback} with it, and Jetty closes the connection, as after the
+     * Jakarta layer's own checks: 1009 when the text is over the session's text message size,
+     * 1007 when it is not UTF-8, 1011 when {@code input} threw.
      */
-    String textOf(Frame frame) throws MessageTooLargeException, BadPayloadException {
+    void deliverText(Frame frame, Callback callback, Consumer<String> input) {
+        try {
+            input.accept(textOf(frame));
+        } catch (Throwable failure) {
+            callback.failed(failure);
+            return;
+        }
+        callback.succeeded();
+        core.demand();
+    }
+
+    private String textOf(Frame frame) throws MessageTooLargeException, BadPayloadException {
         int length = frame.getPayloadLength();
         long max = core.getMaxTextMessageSize();
         if (max > 0 && length > max) {

@@ -68,7 +68,6 @@ final class PausableWebSockets {
         private boolean paused;
         private Frame heldFrame;
         private Callback heldCallback;
-        private volatile CoreSession core;
         private volatile CoreFrames frames;
         private volatile Consumer<String> textInput;
 
@@ -82,7 +81,6 @@ final class PausableWebSockets {
             delegate.onOpen(coreSession, Callback.from(() -> {
                 if (delegate.getEndpoint() instanceof SessionEndpoint endpoint) {
                     CoreFrames attached = new CoreFrames(coreSession, this::setPaused);
-                    core = coreSession;
                     frames = attached;
                     textInput = endpoint.attach(attached);
                 }
@@ -114,18 +112,11 @@ final class PausableWebSockets {
         /** Hands a frame on (under {@link #delivery}): a whole text frame straight to the session. */
         private void handOn(Frame frame, Callback callback) {
             Consumer<String> input = textInput;
-            if (input == null || frame.getOpCode() != OpCode.TEXT || !frame.isFin()) {
+            if (input != null && frame.getOpCode() == OpCode.TEXT && frame.isFin()) {
+                frames.deliverText(frame, callback, input);
+            } else {
                 delegate.onFrame(frame, callback);
-                return;
             }
-            try {
-                input.accept(frames.textOf(frame));
-            } catch (Throwable failure) {
-                callback.failed(failure); // Jetty closes: 1009, 1007, or 1011 for anything else
-                return;
-            }
-            callback.succeeded();
-            core.demand();
         }
 
         private void setPaused(boolean pause) {

@@ -140,25 +140,26 @@ final class WebSocketChannel implements SessionChannel {
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
         writing = true;
+        WriteCallback done = new WriteCallback() {
+            @Override
+            public void succeeded() {
+                writing = false;
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                writing = false;
+                callback.failed(cause);
+            }
+        };
         DirectWebSocket container = direct;
         if (container != null) {
-            container.send(textFrames, textFrames ? buffers : new ByteBuffer[] {joined(buffers)}, new WriteCallback() {
-                @Override
-                public void succeeded() {
-                    writing = false;
-                    callback.succeeded();
-                }
-
-                @Override
-                public void failed(Throwable cause) {
-                    writing = false;
-                    callback.failed(cause);
-                }
-            });
+            container.send(textFrames, textFrames ? buffers : new ByteBuffer[] {joined(buffers)}, done);
         } else if (textFrames) {
-            sendText(buffers, 0, callback);
+            sendText(buffers, 0, done);
         } else {
-            webSocket.getAsyncRemote().sendBinary(joined(buffers), completion(callback, null));
+            webSocket.getAsyncRemote().sendBinary(joined(buffers), completion(done, null));
         }
     }
 
@@ -177,7 +178,6 @@ final class WebSocketChannel implements SessionChannel {
 
     private void sendText(ByteBuffer[] buffers, int index, WriteCallback callback) {
         if (index == buffers.length) {
-            writing = false;
             callback.succeeded();
             return;
         }
@@ -196,12 +196,10 @@ final class WebSocketChannel implements SessionChannel {
     private SendHandler completion(WriteCallback callback, Runnable next) {
         return (SendResult result) -> {
             if (!result.isOK()) {
-                writing = false;
                 callback.failed(result.getException());
             } else if (next != null) {
                 next.run();
             } else {
-                writing = false;
                 callback.succeeded();
             }
         };
