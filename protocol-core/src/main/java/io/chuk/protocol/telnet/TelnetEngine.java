@@ -236,9 +236,7 @@ public final class TelnetEngine {
     private boolean negotiationSeen;
     private boolean lineModeRequested;
     private final TerminalTypeCycle terminalTypes;
-    private boolean nawsSeen;
-    private int width = DEFAULT_WIDTH;
-    private int height = DEFAULT_HEIGHT;
+    private final WindowSize windowSize = new WindowSize();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final CharsetNegotiation charsets = new CharsetNegotiation();
 
@@ -408,12 +406,12 @@ public final class TelnetEngine {
 
     /** Columns (NAWS), {@link #DEFAULT_WIDTH} until reported. */
     public int width() {
-        return width;
+        return windowSize.width();
     }
 
     /** Rows (NAWS), {@link #DEFAULT_HEIGHT} until reported. */
     public int height() {
-        return height;
+        return windowSize.height();
     }
 
     /** The agreed character set, or {@code null}. */
@@ -423,7 +421,7 @@ public final class TelnetEngine {
 
     /** A snapshot of everything the client reported. */
     public TerminalInfo terminalInfo() {
-        return new TerminalInfo(terminalType(), terminalTypes.names(), width, height, environment, charsets.agreed());
+        return new TerminalInfo(terminalType(), terminalTypes.names(), windowSize.width(), windowSize.height(), environment, charsets.agreed());
     }
 
     // ================================================================= public API: input side
@@ -772,7 +770,9 @@ public final class TelnetEngine {
                 terminalTypeSubnegotiation(length);
                 break;
             case NAWS:
-                windowSizeSubnegotiation(length);
+                if (windowSize.receive(sub.body(), length)) {
+                    listener.onWindowSize(windowSize.width(), windowSize.height());
+                }
                 break;
             case NEW_ENVIRON:
                 environmentSubnegotiation(length);
@@ -802,24 +802,6 @@ public final class TelnetEngine {
             }
         }
         startFurtherNegotiation();
-    }
-
-    /** {@code NAWS w1 w0 h1 h0}; 0 means unknown and keeps the previous value. */
-    private void windowSizeSubnegotiation(int length) {
-        byte[] sb = sub.body();
-        if (length < 4) {
-            return;
-        }
-        int w = (sb[0] & 0xFF) << 8 | (sb[1] & 0xFF);
-        int h = (sb[2] & 0xFF) << 8 | (sb[3] & 0xFF);
-        int newWidth = w == 0 ? width : w;
-        int newHeight = h == 0 ? height : h;
-        if (!nawsSeen || newWidth != width || newHeight != height) {
-            nawsSeen = true;
-            width = newWidth;
-            height = newHeight;
-            listener.onWindowSize(width, height);
-        }
     }
 
     /** {@code NEW-ENVIRON IS|INFO list}: IS replaces what we know, INFO updates it. */
