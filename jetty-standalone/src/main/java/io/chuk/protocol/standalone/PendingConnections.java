@@ -121,6 +121,9 @@ final class PendingConnections implements Connection.Listener {
         private void expire() {
             LOG.debug("Server '{}' closed {}: no complete request header within {} ms (request_header_timeout)",
                     entry, connection.getEndPoint().getRemoteSocketAddress(), headerTimeoutMillis);
+            // Output first: closing with a failure while Jetty parses a request can make it answer
+            // "400 Bad Request" on its way out; a client that sent no whole header gets no answer.
+            connection.getEndPoint().shutdownOutput();
             connection.getEndPoint().close(new IOException("request_header_timeout expired"));
         }
     }
