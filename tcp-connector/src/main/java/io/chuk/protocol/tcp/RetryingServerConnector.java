@@ -43,6 +43,8 @@ public class RetryingServerConnector extends ServerConnector {
 
     /** Jetty's task that sets up an accepted connection; package-private there, so known by name. */
     private static final String ACCEPT_TASK = "org.eclipse.jetty.io.ManagedSelector$Accept";
+    /** Jetty's task that tears down a closed end point; known by name for the same reason. */
+    private static final String DESTROY_TASK = "org.eclipse.jetty.io.ManagedSelector$DestroyEndPoint";
 
     public RetryingServerConnector(Server server, ConnectionFactory... factories) {
         super(server, 1, SELECTORS, factories);
@@ -53,15 +55,20 @@ public class RetryingServerConnector extends ServerConnector {
      * a channel on its event loop, instead of on a pool thread. Setting up is short and never blocks
      * here (end point, connection, admission; a handler that may block is made on its own executor),
      * and a burst of connects then does not grow the pool by a thread for each connect that finds
-     * every pool thread busy.
+     * every pool thread busy. Tearing down closed connections goes through a {@link TeardownQueue},
+     * a worker per selector at most, so that a burst of closes does not grow the pool either.
      */
     @Override
     protected SelectorManager newSelectorManager(Executor executor, Scheduler scheduler, int selectors) {
+        TeardownQueue teardowns = new TeardownQueue(executor, selectors);
         return new ServerConnectorManager(executor, scheduler, selectors) {
             @Override
             protected void execute(Runnable task) {
-                if (task.getClass().getName().equals(ACCEPT_TASK)) {
+                String name = task.getClass().getName();
+                if (name.equals(ACCEPT_TASK)) {
                     task.run();
+                } else if (name.equals(DESTROY_TASK)) {
+                    teardowns.execute(task);
                 } else {
                     super.execute(task);
                 }
