@@ -57,10 +57,11 @@ final class EchoScenario {
             for (Target target : order) {
                 Sample sample = measure(target, options.settle(), options.measure());
                 samples.get(target.server().name()).add(sample);
-                System.out.printf(Locale.ROOT, "  %-16s round %d  %-6s %7.0f msg/s  server %5.1f us CPU/msg"
+                System.out.printf(Locale.ROOT, "  %-16s round %d  %-6s %7.0f msg/s  server %5.1f us CPU/msg (%4.1f kernel)"
                                 + " %4.1f ctx sw/msg %4d threads  client %4.1f us/msg %3.0f%% of CPU  others %.2f cores"
                                 + "  connect %.1f s%n", label(), round + 1, target.server().name(),
                         sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
+                        sample.serverKernelMicrosPerMessage(),
                         sample.contextSwitchesPerMessage(), sample.serverThreads(),
                         sample.clientCpuMicrosPerMessage(), 100 * sample.clientCpuShare(), sample.otherCores(),
                         sample.connectSeconds());
@@ -82,6 +83,7 @@ final class EchoScenario {
             long c0 = load.completed();
             long cs0 = ProcFs.contextSwitches(pid);
             long server0 = ProcFs.cpuNanos(pid);
+            long kernel0 = ProcFs.kernelCpuNanos(pid);
             long client0 = ProcFs.cpuNanos(self);
             long machine0 = ProcFs.machineBusyNanos();
             long t0 = System.nanoTime();
@@ -89,6 +91,7 @@ final class EchoScenario {
             long c1 = load.completed();
             long cs1 = ProcFs.contextSwitches(pid);
             long server1 = ProcFs.cpuNanos(pid);
+            long kernel1 = ProcFs.kernelCpuNanos(pid);
             long client1 = ProcFs.cpuNanos(self);
             long machine1 = ProcFs.machineBusyNanos();
             long t1 = System.nanoTime();
@@ -105,7 +108,8 @@ final class EchoScenario {
             double wall = (t1 - t0) / 1e9;
             long serverCpu = server1 - server0;
             long clientCpu = client1 - client0;
-            return new Sample(messages / wall, serverCpu / 1e3 / messages, clientCpu / 1e3 / messages,
+            return new Sample(messages / wall, serverCpu / 1e3 / messages, (kernel1 - kernel0) / 1e3 / messages,
+                    clientCpu / 1e3 / messages,
                     (double) clientCpu / Math.max(1, clientCpu + serverCpu),
                     Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
                     (double) Math.max(0, cs1 - cs0) / messages,

@@ -25,10 +25,19 @@ final class ProcFs {
 
     /** User plus system CPU time of the whole process (all threads, GC and JIT included), in nanoseconds. */
     static long cpuNanos(long pid) throws IOException {
+        String[] fields = statFields(pid);
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK; // utime, stime
+    }
+
+    /** The system part of {@link #cpuNanos}: time in the kernel on the process's behalf (its syscalls). */
+    static long kernelCpuNanos(long pid) throws IOException {
+        return Long.parseLong(statFields(pid)[12]) * NANOS_PER_TICK; // stime
+    }
+
+    private static String[] statFields(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // after the command name, which is in parentheses and may hold spaces, comes field 3 (state)
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK; // utime, stime
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** CPU time every process on the machine spent not idle (all cores), in nanoseconds. */

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param messagesPerSecond         verified answers per second, all connections together
  * @param serverCpuMicrosPerMessage the server process's CPU time (all its threads, GC and JIT included) per answer
+ * @param serverKernelMicrosPerMessage the part of it spent in the kernel (the server's syscalls)
  * @param clientCpuMicrosPerMessage the bench process's (the client's) CPU time per answer
  * @param clientCpuShare            the client's share of the CPU time client and server used together
  * @param otherCores                CPU the rest of the machine used meanwhile, in cores: other work disturbing the window
@@ -16,7 +17,8 @@ import java.util.List;
  * @param serverThreads             threads of the server process at the end of the window
  * @param connectSeconds            how long connecting every client and getting every "ready" took
  */
-record Sample(double messagesPerSecond, double serverCpuMicrosPerMessage, double clientCpuMicrosPerMessage,
+record Sample(double messagesPerSecond, double serverCpuMicrosPerMessage, double serverKernelMicrosPerMessage,
+              double clientCpuMicrosPerMessage,
               double clientCpuShare, double otherCores, double contextSwitchesPerMessage,
               long serverThreads, double connectSeconds) {
 
