@@ -133,8 +133,7 @@ public final class SessionPathBench {
             if (transport == Transport.WEBSOCKET) {
                 line = LINE;
             } else {
-                ByteBuffer in = ByteBuffer.wrap(LINE_BYTES);
-                int end = in.limit();
+                int end = LINE_BYTES.length;
                 while (end > 0 && (LINE_BYTES[end - 1] == '\n' || LINE_BYTES[end - 1] == '\r')) {
                     end--;
                 }

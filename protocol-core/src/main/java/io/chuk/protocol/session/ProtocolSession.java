@@ -24,11 +24,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -88,8 +86,8 @@ public final class ProtocolSession implements Session {
     private final HandlerInvoker handler;
     /** What the handler sees of this session: only the public API. */
     private final HandlerSession view;
-    /** What runs when the session ends; made at the first such task, as most sessions have none. */
-    private volatile List<Runnable> closeTasks;
+    /** What runs when the session ends. */
+    private final CloseTasks closeTasks = new CloseTasks();
     /** Runs {@link #await}: the waiting thread delivers the session's input meanwhile. Made at the first await. */
     private volatile AwaitPump pump;
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
@@ -295,16 +293,7 @@ public final class ProtocolSession implements Session {
     }
 
     void whenClosed(Runnable task) {
-        List<Runnable> tasks = closeTasks;
-        if (tasks == null) {
-            synchronized (lock) {
-                tasks = closeTasks;
-                if (tasks == null) {
-                    closeTasks = tasks = new CopyOnWriteArrayList<>();
-                }
-            }
-        }
-        tasks.add(task);
+        closeTasks.add(task);
     }
 
     private void enqueueTask(HandlerInvoker.Callback callback, long size) {
@@ -490,10 +479,7 @@ public final class ProtocolSession implements Session {
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
         wakeAwait();
         callbacks.execute(() -> {
-            List<Runnable> tasks = closeTasks;
-            for (Runnable task : tasks == null ? List.<Runnable>of() : tasks) {
-                handler.run(task::run);
-            }
+            closeTasks.runAll(task -> handler.run(task::run));
             handler.release();
         });
     }
