@@ -9,12 +9,12 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
                     double warmup, double settle, double measure, int rounds, int clientThreads,
                     int idleWarmup, double idleSettle, double maxSeconds, List<String> serverJvmArgs, boolean verbose) {
 
-    static final List<String> SERVERS = List.of("ours", "netty", "jetty");
+    static final List<String> SERVERS = List.of("ours", "netty", "jetty", "jetty-core");
     static final List<String> SCENARIOS = List.of("idle", "tcp", "telnet", "websocket");
 
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [options]
-              --servers LIST        which servers, of ours,netty,jetty (all); netty is the one ratios are to
+              --servers LIST        which servers, of ours,netty,jetty,jetty-core (all); ratios are to netty
               --scenarios LIST      of idle,tcp,telnet,websocket (all)
               --connections LIST    connection counts of the echo scenarios (100,1000)
               --sessions N          idle tcp sessions of the memory scenario (10000)

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Our server against a Netty echo baseline (and the hand-written Jetty one), each in its own JVM,
+ * Our server against a Netty echo baseline (and the hand-written Jetty ones), each in its own JVM,
  * driven by one load generator in this JVM: idle memory per tcp session, then echo round trips
  * per second on tcp, telnet and websocket at each connection count. Prints one table with the
  * ratios to Netty. A watchdog kills everything at {@code --max-seconds}.
@@ -77,7 +77,9 @@ public final class EchoBench {
             if (options.scenarios().contains("idle")) {
                 Map<String, Double> perSession = new LinkedHashMap<>();
                 for (ServerProcess server : servers.values()) {
-                    perSession.put(server.name(), IdleMemory.measure(server, options));
+                    if (server.has("tcp")) {
+                        perSession.put(server.name(), IdleMemory.measure(server, options));
+                    }
                 }
                 table.add(new ResultTable.Row("idle tcp @" + options.sessions(), perSession, Map.of(), 1.2, false));
             }
@@ -123,6 +125,7 @@ public final class EchoBench {
             case "ours" -> OursServer.class;
             case "netty" -> NettyEchoServer.class;
             case "jetty" -> JettyEchoServer.class;
+            case "jetty-core" -> JettyCoreEchoServer.class;
             default -> throw new IllegalArgumentException(server);
         };
     }
@@ -138,6 +141,9 @@ public final class EchoBench {
             String entry = transport.equals("telnet") && !ours ? "tcp" : transport;
             if (transport.equals("telnet") && server.name().equals("jetty")) {
                 continue; // the same Jetty line echo as on tcp: not worth the time
+            }
+            if (!server.has(entry)) {
+                continue; // jetty-core serves websocket only
             }
             int port = server.port(entry);
             Supplier<Wire> wires = switch (entry) {

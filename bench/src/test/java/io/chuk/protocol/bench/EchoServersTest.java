@@ -34,6 +34,7 @@ class EchoServersTest {
     private static StandaloneServer ours;
     private static BaselineTcpServer jettyTcp;
     private static BaselineWebSocketServer jettyWebSocket;
+    private static BaselineCoreWebSocketServer jettyCoreWebSocket;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -43,6 +44,7 @@ class EchoServersTest {
         ours.start();
         jettyTcp = new BaselineTcpServer();
         jettyWebSocket = new BaselineWebSocketServer();
+        jettyCoreWebSocket = new BaselineCoreWebSocketServer();
     }
 
     @AfterAll
@@ -58,6 +60,9 @@ class EchoServersTest {
         }
         if (jettyWebSocket != null) {
             jettyWebSocket.close();
+        }
+        if (jettyCoreWebSocket != null) {
+            jettyCoreWebSocket.close();
         }
     }
 
@@ -103,6 +108,7 @@ class EchoServersTest {
     void jettyBaselinesEchoTcpAndWebSocket() throws Exception {
         echoes(local(jettyTcp.port()), lines());
         echoes(local(jettyWebSocket.port()), webSocket(jettyWebSocket.port()));
+        echoes(local(jettyCoreWebSocket.port()), webSocket(jettyCoreWebSocket.port()));
     }
 
     @Test
