@@ -182,7 +182,7 @@ public final class StandaloneServer implements AutoCloseable {
             for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
                 container.addEndpoint(endpoint);
             }
-            PausableWebSockets.install(context, entry.wsPath());
+            CoreWebSockets.install(context, factory);
             if (entry.enableMonitoring() && entry.monitorToken() != null) {
                 // isMatchAfter=false: ahead of the WebSocket upgrade filter, which is in place by now.
                 servletContext.addFilter("chuk-monitor-token", new MonitorTokenFilter(entry.monitorToken()))

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * trusted proxy. Untrusted peers cannot claim another address; entries that are not IP literals
  * are ignored (never looked up in DNS).
  */
-final class ForwardedFor {
+public final class ForwardedFor {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
 
     private ForwardedFor() {
     }
 
-    static InetSocketAddress clientAddress(InetSocketAddress peer, String forwardedFor, List<String> trustedProxies) {
+    public static InetSocketAddress clientAddress(InetSocketAddress peer, String forwardedFor, List<String> trustedProxies) {
         if (forwardedFor == null || trustedProxies.isEmpty() || peer.getAddress() == null
                 || !trusted(peer.getAddress(), trustedProxies)) {
             return peer;

@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stops and restarts reading from a WebSocket without holding a thread, where the container can.
- * The portable Jakarta API has no such call. A container adapter may offer one
- * ({@link DirectWebSocket}: the standalone Jetty server does); otherwise
- * Tomcat's {@code WsSession} has public {@code suspend()} and {@code resume()}, looked up once
- * per session class by reflection (the container's classes are not on the application's class
- * path). Elsewhere there is none.
+ * The portable Jakarta API has no such call. Tomcat's {@code WsSession} has public
+ * {@code suspend()} and {@code resume()}, looked up once per session class by reflection (the
+ * container's classes are not on the application's class path). Elsewhere there is none. (The
+ * standalone server does not come here: it serves sessions on Jetty's core WebSocket API, which
+ * pauses by not demanding the next frame.)
  */
 final class InputSuspension {
 

@@ -1,7 +1,5 @@
 package io.chuk.protocol.websocket;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +22,28 @@ import java.util.concurrent.TimeUnit;
  * reading, and the write timeout deals with it. A ping that blocks anyway is ended by its own
  * deadline, which closes the connection.
  */
-final class PingLiveness {
+public final class PingLiveness {
+
+    /** The WebSocket being watched, as the container adapter offers it. */
+    public interface Peer {
+        boolean isOpen();
+
+        /** Whether a write is waiting for the client right now (pings then stay back). */
+        boolean writing();
+
+        /** Sends a ping; may block until it is written. */
+        void sendPing(ByteBuffer payload) throws IOException;
+
+        /** Closes the connection because no pong came in time (1011, "Ping timeout"). */
+        void closeUnanswered();
+
+        /** Names the connection in the log. */
+        String id();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
-    private final Session webSocket;
-    private final WebSocketChannel channel;
+    private final Peer peer;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
     private final Executor sender;
@@ -39,23 +53,21 @@ final class PingLiveness {
     private boolean stopped;
     private long sequence;
 
-    PingLiveness(Session webSocket, WebSocketChannel channel, Duration timeout,
-                 ScheduledExecutorService timer, Executor sender) {
-        this.webSocket = webSocket;
-        this.channel = channel;
+    public PingLiveness(Peer peer, Duration timeout, ScheduledExecutorService timer, Executor sender) {
+        this.peer = peer;
         this.timeout = timeout;
         this.timer = timer;
         this.sender = sender;
     }
 
-    synchronized void start(Duration interval) {
+    public synchronized void start(Duration interval) {
         long millis = interval.toMillis();
         pinger = timer.scheduleAtFixedRate(this::due, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** On the timer: never blocks. */
     private synchronized void due() {
-        if (stopped || sending || deadline != null || !webSocket.isOpen() || channel.writing()) {
+        if (stopped || sending || deadline != null || !peer.isOpen() || peer.writing()) {
             return; // a ping in flight, a pong awaited, or output stuck: nothing to add
         }
         sending = true;
@@ -75,9 +87,9 @@ final class PingLiveness {
             }
         }
         try {
-            webSocket.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, payload));
+            peer.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, payload));
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            LOG.debug("Ping to {} failed: {}", webSocket.getId(), e.toString());
+            LOG.debug("Ping to {} failed: {}", peer.id(), e.toString());
         } finally {
             synchronized (this) {
                 sending = false;
@@ -85,7 +97,7 @@ final class PingLiveness {
         }
     }
 
-    synchronized void pongReceived() {
+    public synchronized void pongReceived() {
         if (deadline != null) {
             deadline.cancel(false);
             deadline = null;
@@ -99,11 +111,11 @@ final class PingLiveness {
                 return;
             }
         }
-        LOG.info("WebSocket {} did not answer a ping within {} ms; closing", webSocket.getId(), timeout.toMillis());
-        channel.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Ping timeout");
+        LOG.info("WebSocket {} did not answer a ping within {} ms; closing", peer.id(), timeout.toMillis());
+        peer.closeUnanswered();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         stopped = true;
         if (pinger != null) {
             pinger.cancel(false);

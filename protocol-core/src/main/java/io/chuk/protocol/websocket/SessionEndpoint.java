@@ -14,10 +14,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * The Jakarta WebSocket endpoint of the {@code websocket} and {@code ws_telnet} transports. It is
@@ -39,7 +38,6 @@ public final class SessionEndpoint extends Endpoint {
 
     private WebSocketChannel channel;
     private PingLiveness liveness;
-    private MessageHandler.Whole<String> textInput;
 
     /** The endpoint registration for one WebSocket server entry, at its {@code ws_path}. */
     public static ServerEndpointConfig configFor(SessionFactory factory) {
@@ -74,44 +72,20 @@ public final class SessionEndpoint extends Endpoint {
             return;
         }
         if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(webSocket, channel, config.pingTimeout(), factory.timer(),
+            liveness = new PingLiveness(new JakartaPeer(webSocket, channel), config.pingTimeout(), factory.timer(),
                     factory.blockingTasks());
             webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
             liveness.start(config.pingInterval());
         }
         ProtocolSession opened = admission.session();
-        textInput = message -> {
-            if (text) {
-                opened.receiveMessage(message);
-            } else {
-                opened.receive(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
-            }
-            channel.afterMessage();
-        };
-        webSocket.addMessageHandler(String.class, textInput);
-        webSocket.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> {
-            if (text) {
-                opened.receiveMessage(StandardCharsets.UTF_8.decode(message).toString());
-            } else {
-                opened.receive(message);
-            }
+        webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
+            WebSocketInput.text(opened, text, message);
             channel.afterMessage();
         });
-    }
-
-    /**
-     * Called by a container adapter once this endpoint has opened, with the adapter's own calls
-     * for its WebSocket ({@link DirectWebSocket}); the session uses them from then on. Returns
-     * where the adapter may hand each whole text message, past the container's message dispatch
-     * (the same handling as the registered text handler), or {@code null} when no session was
-     * opened.
-     */
-    public Consumer<String> attach(DirectWebSocket direct) {
-        if (channel == null || channel.session() == null) {
-            return null;
-        }
-        channel.attach(direct);
-        return textInput::onMessage;
+        webSocket.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> {
+            WebSocketInput.binary(opened, text, message);
+            channel.afterMessage();
+        });
     }
 
     @Override
@@ -143,5 +117,33 @@ public final class SessionEndpoint extends Endpoint {
                 : fromFilter != null ? fromFilter : InetSocketAddress.createUnresolved("unknown", 0);
         Object forwarded = webSocket.getUserProperties().get(HandshakeCheck.FORWARDED_FOR_PROPERTY);
         return ForwardedFor.clientAddress(peer, forwarded instanceof String header ? header : null, config.trustedProxies());
+    }
+
+    /** The Jakarta session as {@link PingLiveness} watches it; its ping blocks until written. */
+    private record JakartaPeer(Session webSocket, WebSocketChannel channel) implements PingLiveness.Peer {
+        @Override
+        public boolean isOpen() {
+            return webSocket.isOpen();
+        }
+
+        @Override
+        public boolean writing() {
+            return channel.writing();
+        }
+
+        @Override
+        public void sendPing(ByteBuffer payload) throws IOException {
+            webSocket.getAsyncRemote().sendPing(payload);
+        }
+
+        @Override
+        public void closeUnanswered() {
+            channel.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Ping timeout");
+        }
+
+        @Override
+        public String id() {
+            return webSocket.getId();
+        }
     }
 }

@@ -22,11 +22,7 @@ import java.util.concurrent.Semaphore;
  * {@code websocket}, binary frames (one per write batch, so echoed keystrokes are coalesced)
  * for {@code ws_telnet}. Uses only the portable async API, so it runs on Jetty and Tomcat alike.
  *
- * <p>Where the container adapter offers its own calls ({@link DirectWebSocket}, attached once
- * the endpoint has opened), output and pausing go through them.
- *
- * <p>Pausing input: where the container can stop reading ({@link DirectWebSocket},
- * {@link InputSuspension}), no thread waits. Elsewhere the container's message callback waits while the session is paused, which
+ * <p>Pausing input: where the container can stop reading ({@link InputSuspension}), no thread waits. Elsewhere the container's message callback waits while the session is paused, which
  * stops that connection's reads; at most {@link #MAX_PARKED} callbacks of the process wait at
  * once, and a session that cannot park keeps reading into its bounded input queue.
  */
@@ -52,7 +48,6 @@ final class WebSocketChannel implements SessionChannel {
     private final InputSuspension suspension;
     private final Object pauseLock = new Object();
     private volatile ProtocolSession session;
-    private volatile DirectWebSocket direct;
     private volatile boolean writing;
     private boolean inputPaused;
     private boolean suspended;
@@ -74,19 +69,6 @@ final class WebSocketChannel implements SessionChannel {
     @Override
     public void attach(ProtocolSession opened) {
         session = opened;
-    }
-
-    /**
-     * From now on, output and pausing go through the container adapter's {@code direct} calls
-     * (a pause asked for before is handed on). Writes never overlap (the session has one in
-     * flight at a time), so none sent the portable way can be overtaken.
-     */
-    void attach(DirectWebSocket direct) {
-        synchronized (pauseLock) {
-            this.direct = direct;
-            pauseLock.notifyAll(); // a parked message callback no longer needs to hold its thread
-        }
-        applyDirect(direct);
     }
 
     /** The session on this WebSocket, or {@code null} when it was refused. */
@@ -153,27 +135,11 @@ final class WebSocketChannel implements SessionChannel {
                 callback.failed(cause);
             }
         };
-        DirectWebSocket container = direct;
-        if (container != null) {
-            container.send(textFrames, textFrames ? buffers : new ByteBuffer[] {joined(buffers)}, done);
-        } else if (textFrames) {
+        if (textFrames) {
             sendText(buffers, 0, done);
         } else {
-            webSocket.getAsyncRemote().sendBinary(joined(buffers), completion(done, null));
+            webSocket.getAsyncRemote().sendBinary(WebSocketOutput.joined(buffers), completion(done, null));
         }
-    }
-
-    /** One binary frame's payload: a write batch of the telnet stream, so echoed keystrokes are coalesced. */
-    private static ByteBuffer joined(ByteBuffer[] buffers) {
-        int total = 0;
-        for (ByteBuffer buffer : buffers) {
-            total += buffer.remaining();
-        }
-        ByteBuffer frame = ByteBuffer.allocate(total);
-        for (ByteBuffer buffer : buffers) {
-            frame.put(buffer.duplicate());
-        }
-        return frame.flip();
     }
 
     private void sendText(ByteBuffer[] buffers, int index, WriteCallback callback) {
@@ -207,44 +173,15 @@ final class WebSocketChannel implements SessionChannel {
 
     @Override
     public void setInputPaused(boolean paused) {
-        DirectWebSocket container;
         synchronized (pauseLock) {
             inputPaused = paused;
-            container = direct;
-            if (container == null) {
-                if (paused != suspended && webSocket.isOpen() && suspension.supported()
-                        && suspension.apply(webSocket, paused)) {
-                    suspended = paused;
-                }
-                if (!paused) {
-                    pauseLock.notifyAll();
-                }
-                return;
+            if (paused != suspended && webSocket.isOpen() && suspension.supported()
+                    && suspension.apply(webSocket, paused)) {
+                suspended = paused;
             }
-        }
-        applyDirect(container);
-    }
-
-    /**
-     * Hands the current pause state to the adapter, outside our lock (resuming may hand a held
-     * message on right here). Two threads may hand theirs on in the wrong order, so each hands
-     * on the current state and again until it holds still: the last word is the latest.
-     */
-    private void applyDirect(DirectWebSocket container) {
-        boolean paused = currentPause();
-        while (true) {
-            container.setInputPaused(paused);
-            boolean now = currentPause();
-            if (now == paused) {
-                return;
+            if (!paused) {
+                pauseLock.notifyAll();
             }
-            paused = now;
-        }
-    }
-
-    private boolean currentPause() {
-        synchronized (pauseLock) {
-            return inputPaused;
         }
     }
 
@@ -258,7 +195,7 @@ final class WebSocketChannel implements SessionChannel {
         }
         try {
             synchronized (pauseLock) {
-                while (inputPaused && !suspended && direct == null && webSocket.isOpen()) {
+                while (inputPaused && !suspended && webSocket.isOpen()) {
                     pauseLock.wait(PAUSE_CHECK_MILLIS);
                 }
             }
@@ -271,7 +208,7 @@ final class WebSocketChannel implements SessionChannel {
 
     private boolean needsParking() {
         synchronized (pauseLock) {
-            return inputPaused && !suspended && direct == null;
+            return inputPaused && !suspended;
         }
     }
 
