@@ -72,8 +72,6 @@ final class CoreSessionEndpoint implements FrameHandler, MessageAssembly.Message
         ServerConfig config = factory.config();
         coreSession.setIdleTimeout(Duration.ZERO); // the session's own connection_timeout governs idleness
         coreSession.setMaxFrameSize(config.maxMessageSize()); // a frame over it closes with 1009 (message too big)
-        coreSession.setMaxTextMessageSize(config.maxMessageSize());
-        coreSession.setMaxBinaryMessageSize(config.maxMessageSize());
         if (coreSession instanceof WebSocketCoreSession webSocket
                 && webSocket.getConnection().getEndPoint() instanceof SelectorReadEndPoint endPoint) {
             endPoint.readOnSelector();
