@@ -90,8 +90,9 @@ final class CoreSessionEndpoint implements FrameHandler, MessageAssembly.Message
         }
         session = admission.session();
         if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(channel, config.pingTimeout(), factory.timer(), factory.blockingTasks());
-            liveness.start(config.pingInterval());
+            liveness = new PingLiveness(channel, config.pingInterval(), config.pingTimeout(), factory.blockingTasks(),
+                    System.nanoTime());
+            channel.watch(liveness);
         }
         demandUnlessPaused();
     }

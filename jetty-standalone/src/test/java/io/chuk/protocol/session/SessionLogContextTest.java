@@ -17,24 +17,21 @@ class SessionLogContextTest {
 
     @Test
     void callbackCarriesTheSessionAndLeavesNothingBehind() {
-        SessionLogContext context = new SessionLogContext("s-1");
-        String previous = context.enter();
+        String previous = SessionLogContext.enter("s-1");
         assertEquals("s-1", MDC.get(SessionLogContext.KEY));
-        context.restore(previous);
+        SessionLogContext.restore(previous);
         assertNull(MDC.get(SessionLogContext.KEY));
     }
 
     @Test
     void nestedCallbackGivesTheOuterSessionBack() {
-        SessionLogContext outer = new SessionLogContext("outer");
-        SessionLogContext inner = new SessionLogContext("inner");
         MDC.put("request", "r-9"); // a container thread's own context survives both
-        String beforeOuter = outer.enter();
-        String beforeInner = inner.enter();
+        String beforeOuter = SessionLogContext.enter("outer");
+        String beforeInner = SessionLogContext.enter("inner");
         assertEquals("inner", MDC.get(SessionLogContext.KEY));
-        inner.restore(beforeInner);
+        SessionLogContext.restore(beforeInner);
         assertEquals("outer", MDC.get(SessionLogContext.KEY));
-        outer.restore(beforeOuter);
+        SessionLogContext.restore(beforeOuter);
         assertNull(MDC.get(SessionLogContext.KEY));
         assertEquals("r-9", MDC.get("request"));
     }

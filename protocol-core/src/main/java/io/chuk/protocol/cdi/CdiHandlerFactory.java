@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ public final class CdiHandlerFactory implements HandlerFactory {
     private Created fromContainer(Bean<?> bean, Class<? extends BaseHandler> type) {
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
         BaseHandler handler = type.cast(beanManager.getReference(bean, type, context));
-        return Created.of(handler, context::release);
+        return new Created(handler, context::release);
     }
 
     /** One {@link Unmanaged} per class, reused for every session: it holds the class's injection target. */
@@ -95,7 +96,7 @@ public final class CdiHandlerFactory implements HandlerFactory {
         return () -> {
             Unmanaged.UnmanagedInstance<T> instance = unmanaged.newInstance().produce().inject().postConstruct();
             T handler = instance.get();
-            return Created.of(handler, () -> instance.preDestroy().dispose());
+            return new Created(handler, () -> instance.preDestroy().dispose());
         };
     }
 
@@ -120,12 +121,20 @@ public final class CdiHandlerFactory implements HandlerFactory {
                 || beanManager.isStereotype(annotation.annotationType());
     }
 
+    /** Made with the constructor, looked up once per class: each lookup copies it. */
     private static Supplier<Created> plain(Class<? extends BaseHandler> type) {
-        HandlerFactory constructor = HandlerFactory.reflective();
+        Constructor<? extends BaseHandler> constructor;
+        try {
+            constructor = type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            return () -> {
+                throw new IllegalStateException("cannot create " + type.getName() + ": no no-argument constructor", e);
+            };
+        }
         return () -> {
             try {
-                return constructor.create(type);
-            } catch (Exception e) {
+                return new Created(constructor.newInstance(), Created.NOTHING);
+            } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create " + type.getName(), e);
             }
         };

@@ -8,25 +8,20 @@ import io.chuk.protocol.handlers.BaseHandler;
  */
 public interface HandlerFactory {
 
-    /** A handler instance and how to release it. */
-    interface Created {
-        BaseHandler handler();
+    /**
+     * A handler instance and what releases it. A record, so a session keeps its two parts and
+     * drops the wrapper: the release of a plain object is one shared no-op.
+     *
+     * @param handler  the new instance
+     * @param releaser destroys it ({@code @PreDestroy}, dependent beans)
+     */
+    record Created(BaseHandler handler, Runnable releaser) {
 
-        /** Destroys the instance ({@code @PreDestroy}, dependent beans). */
-        void release();
+        /** What releases a plain object: nothing. */
+        public static final Runnable NOTHING = () -> { };
 
-        static Created of(BaseHandler handler, Runnable release) {
-            return new Created() {
-                @Override
-                public BaseHandler handler() {
-                    return handler;
-                }
-
-                @Override
-                public void release() {
-                    release.run();
-                }
-            };
+        public void release() {
+            releaser.run();
         }
     }
 
@@ -44,8 +39,6 @@ public interface HandlerFactory {
 
     /** Plain {@code new} through the public no-argument constructor; no injection. */
     static HandlerFactory reflective() {
-        return type -> Created.of(type.getDeclaredConstructor().newInstance(), () -> {
-            // a plain object: nothing to destroy
-        });
+        return type -> new Created(type.getDeclaredConstructor().newInstance(), Created.NOTHING);
     }
 }

@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
  * session's logging context, and the error policy: a callback that throws anything ends its
  * session (never the server), and the handler gets no further input. Called only from the
  * session's serial executor, one callback at a time.
+ *
+ * <p>Abstract, as Jetty's {@code WriteFlusher} is: the session says what follows a callback by
+ * subclassing, so no callback object is kept per session for it.
  */
-final class HandlerInvoker {
+abstract class HandlerInvoker {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
@@ -24,33 +27,30 @@ final class HandlerInvoker {
 
     private final String sessionId;
     private final SessionStatistics statistics;
-    private final SessionLogContext logContext;
-    private final Runnable failedPolicy;
-    private final Runnable callbackEnded;
     private BaseHandler handler;
-    private HandlerFactory.Created created;
+    /** Releases {@link #handler}: kept instead of the factory's wrapper, one object less per session. */
+    private Runnable releaser;
     private volatile boolean failed;
     /** The thread running a callback right now: its sends are batched until it returns. */
     private volatile Thread callbackThread;
 
-    /**
-     * @param failedPolicy  run when a callback failed: the client is told so and the session closes
-     * @param callbackEnded run when a callback returned: what it sent may now leave in one write
-     */
-    HandlerInvoker(String sessionId, SessionStatistics statistics,
-                   Runnable failedPolicy, Runnable callbackEnded) {
+    HandlerInvoker(String sessionId, SessionStatistics statistics) {
         this.sessionId = sessionId;
         this.statistics = statistics;
-        this.logContext = new SessionLogContext(sessionId);
-        this.failedPolicy = failedPolicy;
-        this.callbackEnded = callbackEnded;
     }
+
+    /** A callback failed: the client is told so and the session closes. */
+    abstract void callbackFailed();
+
+    /** A callback returned: what it sent may now leave in one write. */
+    abstract void callbackEnded();
 
     /** Creates and attaches the handler; returns false (logged, marked failed) if it cannot be made. */
     boolean create(HandlerFactory factory, Class<? extends BaseHandler> type, HandlerContext context) {
         try {
-            created = factory.create(type);
+            HandlerFactory.Created created = factory.create(type);
             handler = created.handler();
+            releaser = created.releaser();
             handler.attach(context);
             return true;
         } catch (Exception | LinkageError e) {
@@ -87,7 +87,7 @@ final class HandlerInvoker {
     private void call(Callback callback, boolean outermost) {
         Thread outer = callbackThread; // set when a callback waiting in await delivers input itself
         callbackThread = Thread.currentThread();
-        String previousContext = logContext.enter();
+        String previousContext = SessionLogContext.enter(sessionId);
         try {
             callback.run(handler);
             if (outermost && usable()) {
@@ -106,11 +106,11 @@ final class HandlerInvoker {
             } catch (RuntimeException nested) {
                 LOG.error("Session {}: onError failed", sessionId, nested);
             }
-            failedPolicy.run();
+            callbackFailed();
         } finally {
-            logContext.restore(previousContext);
+            SessionLogContext.restore(previousContext);
             callbackThread = outer;
-            callbackEnded.run();
+            callbackEnded();
         }
     }
 
@@ -137,7 +137,7 @@ final class HandlerInvoker {
         } catch (Exception | LinkageError e) {
             LOG.warn("Session {}: onDisconnect failed", sessionId, e);
         }
-        created.release();
+        releaser.run();
         handler = null;
     }
 

@@ -7,15 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
 
 /**
  * Hands one queued input item to the handler, after the session took it off its queue: bytes
  * (through the telnet layer on telnet transports, which may add protocol events and a new window
  * size), text messages, framework tasks, and the end of input. The monitor's taps see the input
  * as the handler does. Runs only in the session's serial executor, outside the session's lock.
+ * The session subclasses it to say how it closes, as it does {@link HandlerInvoker}.
  */
-final class InputDelivery {
+abstract class InputDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
@@ -25,19 +25,21 @@ final class InputDelivery {
     /** The telnet layer, or {@code null} on transports without telnet. */
     private final TelnetStream telnet;
     private final SessionTaps taps;
-    private final Consumer<String> closeWithMessage;
-    private final Runnable close;
 
     InputDelivery(String sessionId, InetSocketAddress remoteAddress, HandlerInvoker handler, TelnetStream telnet,
-                  SessionTaps taps, Consumer<String> closeWithMessage, Runnable close) {
+                  SessionTaps taps) {
         this.sessionId = sessionId;
         this.remoteAddress = remoteAddress;
         this.handler = handler;
         this.telnet = telnet;
         this.taps = taps;
-        this.closeWithMessage = closeWithMessage;
-        this.close = close;
     }
+
+    /** Tells the client {@code message}, then closes the session. */
+    abstract void close(String message);
+
+    /** Closes the session once its output is written: the client's input has ended. */
+    abstract void close();
 
     void deliver(Object item) {
         if (!handler.usable()) {
@@ -52,7 +54,7 @@ final class InputDelivery {
             task.run(handler);
         } else {
             handler.invoke(BaseHandler::onEndOfInput);
-            close.run();
+            close();
         }
     }
 
@@ -67,7 +69,7 @@ final class InputDelivery {
             decoded = telnet.receive(bytes);
         } catch (CompressedInputException e) {
             LOG.warn("Session {}: client {} sent {}; closing", sessionId, remoteAddress, e.getMessage());
-            closeWithMessage.accept(e.clientMessage());
+            close(e.clientMessage());
             return;
         }
         if (decoded.input().length > 0) {

@@ -59,9 +59,11 @@ public final class ProtocolSession implements Session {
     /** The entry's transport, kept here: handlers ask for it per message. */
     private final Transport transport;
     private final InetSocketAddress remoteAddress;
-    private final Instant startTime = Instant.now();
+    /** When the session started, in epoch milliseconds: a long, not an {@link Instant}, as sessions are many. */
+    private final long startMillis = System.currentTimeMillis();
     private final long startNanos = System.nanoTime();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>(4);
+    /** The application's attributes, made at the first {@link #attributes()}: most sessions never have one. */
+    private volatile Map<String, Object> attributes;
     private final SerialExecutor callbacks;
     /** The telnet layer on {@code telnet} and {@code ws_telnet}, else {@code null}. */
     private final TelnetStream telnet;
@@ -92,7 +94,8 @@ public final class ProtocolSession implements Session {
     private volatile AwaitPump pump;
     /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
     private CompletableFuture<?> parkedOn;
-    private final InputHiding hiding;
+    /** Made at the first {@link #setInputHidden}; guarded by the lock. */
+    private InputHiding hiding;
     private final InputDelivery delivery;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
@@ -103,21 +106,48 @@ public final class ProtocolSession implements Session {
         this.remoteAddress = channel.remoteAddress();
         this.transport = config.transport();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), lock);
-        this.handler = new HandlerInvoker(id, factory.statistics(),
-                () -> closeWithMessage("An internal error occurred; closing the session."),
-                this::flushQueued);
+        this.handler = new HandlerInvoker(id, factory.statistics()) {
+            @Override
+            void callbackFailed() {
+                closeWithMessage("An internal error occurred; closing the session.");
+            }
+
+            @Override
+            void callbackEnded() {
+                flushQueued();
+            }
+        };
         MudSettings mud = factory.mudSettings();
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, TelnetOffers.of(mud, config)), mud, id,
                         this::enqueueOutput, this::switchOutputCompression) : null;
         this.encoder = new OutputEncoder(config.transport(), telnet, taps);
-        this.writes = new WriteLoop(channel, this::written, this::writeFailed);
+        this.writes = new WriteLoop(channel) {
+            @Override
+            ByteBuffer[] written(long bytes) {
+                return ProtocolSession.this.written(bytes);
+            }
+
+            @Override
+            void failed(Throwable cause) {
+                writeFailed(cause);
+            }
+        };
         Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
         this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
                 config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
-        this.delivery = new InputDelivery(id, remoteAddress, handler, telnet, taps, this::closeWithMessage, this::close);
-        this.hiding = new InputHiding(telnet, config.transport(), channel.request(), this::sendLine);
+        this.delivery = new InputDelivery(id, remoteAddress, handler, telnet, taps) {
+            @Override
+            void close(String message) {
+                closeWithMessage(message);
+            }
+
+            @Override
+            void close() {
+                ProtocolSession.this.close();
+            }
+        };
         this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
     }
 
@@ -145,12 +175,12 @@ public final class ProtocolSession implements Session {
 
     @Override
     public Instant startTime() {
-        return startTime;
+        return Instant.ofEpochMilli(startMillis);
     }
 
     @Override
     public Instant lastActivity() {
-        return startTime.plusNanos(deadlines.lastInputNanos() - startNanos);
+        return startTime().plusNanos(deadlines.lastInputNanos() - startNanos);
     }
 
     @Override
@@ -160,7 +190,16 @@ public final class ProtocolSession implements Session {
 
     @Override
     public Map<String, Object> attributes() {
-        return attributes;
+        Map<String, Object> map = attributes;
+        if (map == null) {
+            synchronized (lock) {
+                map = attributes;
+                if (map == null) {
+                    attributes = map = new ConcurrentHashMap<>(4);
+                }
+            }
+        }
+        return map;
     }
 
     @Override
@@ -170,7 +209,8 @@ public final class ProtocolSession implements Session {
 
     /** A snapshot for the session directory. */
     public SessionInfo info() {
-        return new SessionInfo(id, serverName(), transport(), remoteAddress, startTime, attributes);
+        Map<String, Object> map = attributes;
+        return new SessionInfo(id, serverName(), transport(), remoteAddress, startTime(), map == null ? Map.of() : map);
     }
 
     @Override
@@ -266,14 +306,26 @@ public final class ProtocolSession implements Session {
 
     /** Hides or shows what the client types; see {@link InputHiding}. Nothing changes once the session closes. */
     void setInputHidden(boolean hidden) {
-        if (isOpen()) {
-            hiding.set(hidden);
+        InputHiding part;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            if (hiding == null) {
+                hiding = new InputHiding(telnet, config.transport(), channel.request(), this::sendLine);
+            }
+            part = hiding;
         }
+        part.set(hidden);
     }
 
     /** Whether the handler hides what the client types (a password): recordings leave such input out. */
     public boolean inputHidden() {
-        return hiding.hidden();
+        InputHiding part;
+        synchronized (lock) {
+            part = hiding;
+        }
+        return part != null && part.hidden();
     }
 
     /** A line from the session directory: the handler's {@code onNotice}, in order with its other callbacks. */
@@ -697,11 +749,16 @@ public final class ProtocolSession implements Session {
 
     void checkDeadlines(long nowNanos) {
         long stalled;
+        boolean open;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
             }
             stalled = output.stalledNanos(nowNanos);
+            open = state == State.OPEN;
+        }
+        if (open) {
+            channel.checkLiveness(nowNanos);
         }
         switch (deadlines.check(nowNanos, stalled)) {
             case CLOSE_TIMEOUT -> {

@@ -18,7 +18,8 @@ final class SerialExecutor implements Executor {
     private final Executor pool;
     private final boolean inline;
     private final Object lock;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(1); // grows when needed; idle sessions are many
+    /** Made when a task first has to wait: inline sessions that are never busy never need it. */
+    private ArrayDeque<Runnable> tasks;
     private boolean running;
 
     /**
@@ -37,12 +38,12 @@ final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         synchronized (lock) {
             if (running) {
-                tasks.add(task);
+                queue(task);
                 return;
             }
             running = true;
             if (!inline) {
-                tasks.add(task);
+                queue(task);
             }
         }
         if (inline) {
@@ -55,7 +56,7 @@ final class SerialExecutor implements Executor {
             pool.execute(this::drain);
         } catch (RejectedExecutionException e) { // the host is shutting down
             synchronized (lock) {
-                tasks.clear();
+                tasks.clear(); // queued just above
                 running = false;
             }
             LOG.debug("Session task refused: {}", e.toString());
@@ -66,7 +67,7 @@ final class SerialExecutor implements Executor {
         while (true) {
             Runnable next;
             synchronized (lock) {
-                next = tasks.poll();
+                next = tasks == null ? null : tasks.poll();
                 if (next == null) {
                     running = false;
                     return;
@@ -74,6 +75,14 @@ final class SerialExecutor implements Executor {
             }
             runSafely(next);
         }
+    }
+
+    /** Under the lock. */
+    private void queue(Runnable task) {
+        if (tasks == null) {
+            tasks = new ArrayDeque<>(1);
+        }
+        tasks.add(task);
     }
 
     private static void runSafely(Runnable task) {

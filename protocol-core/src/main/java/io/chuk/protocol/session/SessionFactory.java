@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Opens sessions for one server entry, enforcing its {@code max_connections}. Every transport
@@ -52,11 +51,6 @@ public final class SessionFactory {
 
     SessionHost host() {
         return host;
-    }
-
-    /** The shared timer, for transport-level timers such as WebSocket pings. Tasks must never block. */
-    public ScheduledExecutorService timer() {
-        return host.timer();
     }
 
     /** A bounded pool for transport calls that may block; each call must be bounded by a timeout. */

@@ -2,30 +2,27 @@ package io.chuk.protocol.session;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * Writes batch after batch to a channel, one in flight at a time. A write that completes before
  * {@link SessionChannel#write} returns (the common case on a socket with room) is continued by
  * the loop, not by recursion from its completion, so a long run of inline completions uses no
- * stack; one that completes later continues from the thread that completed it.
+ * stack; one that completes later continues from the thread that completed it. The session
+ * subclasses it for what follows each write, as Jetty's endpoints subclass {@code WriteFlusher}.
  */
-final class WriteLoop {
+abstract class WriteLoop {
 
     private final SessionChannel channel;
-    private final LongFunction<ByteBuffer[]> written;
-    private final Consumer<Throwable> failed;
 
-    /**
-     * @param written told the bytes of each finished batch; returns the next batch, or {@code null} when none is queued
-     * @param failed  told when a write failed: nothing is in flight any more
-     */
-    WriteLoop(SessionChannel channel, LongFunction<ByteBuffer[]> written, Consumer<Throwable> failed) {
+    WriteLoop(SessionChannel channel) {
         this.channel = channel;
-        this.written = written;
-        this.failed = failed;
     }
+
+    /** Told the bytes of each finished batch; returns the next batch, or {@code null} when none is queued. */
+    abstract ByteBuffer[] written(long bytes);
+
+    /** Told when a write failed: nothing is in flight any more. */
+    abstract void failed(Throwable cause);
 
     /** Writes {@code first} and every batch that follows it, until the session has none queued. */
     void write(ByteBuffer[] first) {
@@ -63,7 +60,7 @@ final class WriteLoop {
 
         @Override
         public void succeeded() {
-            ByteBuffer[] following = written.apply(size);
+            ByteBuffer[] following = written(size);
             if (compareAndSet(PENDING, COMPLETED_INLINE)) {
                 next = following;
             } else if (following != null) {
@@ -74,7 +71,7 @@ final class WriteLoop {
         @Override
         public void failed(Throwable cause) {
             set(COMPLETED_INLINE);
-            failed.accept(cause);
+            WriteLoop.this.failed(cause);
         }
     }
 }

@@ -7,20 +7,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * WebSocket liveness ({@code ping_interval}, {@code ping_timeout}): a ping every interval, and a
  * peer whose pong is later than the timeout is closed (1011), so dead or frozen clients do not
  * hold sessions open. Pings also keep idle proxies from cutting the connection.
  *
- * <p>The Jakarta {@code sendPing} blocks until the frame is written (also on Jetty's async
- * remote), so the timer only decides and the ping is sent from the host's pool for blocking
- * transport calls. No ping is sent while a write is waiting for the client: that client is not
- * reading, and the write timeout deals with it. A ping that blocks anyway is ended by its own
- * deadline, which closes the connection.
+ * <p>It keeps no timer of its own: the host's sweeper, which already visits every session about
+ * every 100 ms for its time limits, calls {@link #check}. So a WebSocket session costs no
+ * scheduled task, and thousands of them put nothing in the timer's queue. The Jakarta
+ * {@code sendPing} blocks until the frame is written (also on Jetty's async remote), so the check
+ * only decides and the ping is sent from the host's pool for blocking transport calls. No ping is
+ * sent while a write is waiting for the client: that client is not reading, and the write timeout
+ * deals with it. The answer is due {@code ping_timeout} after the ping was due, so a ping that
+ * blocks, or waits in the pool, is ended by that deadline too, which closes the connection.
  */
 public final class PingLiveness {
 
@@ -44,35 +45,68 @@ public final class PingLiveness {
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.websocket");
 
     private final Peer peer;
-    private final Duration timeout;
-    private final ScheduledExecutorService timer;
+    private final long intervalNanos;
+    private final long timeoutNanos;
     private final Executor sender;
-    private ScheduledFuture<?> pinger;
-    private ScheduledFuture<?> deadline;
+    private long nextPingNanos;
+    /** Whether a pong is awaited, and by when (only with a timeout). */
+    private boolean awaiting;
+    private long answerDeadlineNanos;
     private boolean sending;
     private boolean stopped;
     private long sequence;
 
-    public PingLiveness(Peer peer, Duration timeout, ScheduledExecutorService timer, Executor sender) {
+    /**
+     * @param interval time between pings; the first is due one interval after {@code nowNanos}
+     * @param timeout  how long a pong may take; zero waits for ever
+     * @param sender   where pings are sent (a send may block)
+     */
+    public PingLiveness(Peer peer, Duration interval, Duration timeout, Executor sender, long nowNanos) {
         this.peer = peer;
-        this.timeout = timeout;
-        this.timer = timer;
+        this.intervalNanos = interval.toNanos();
+        this.timeoutNanos = timeout.toNanos();
         this.sender = sender;
+        this.nextPingNanos = nowNanos + intervalNanos;
     }
 
-    public synchronized void start(Duration interval) {
-        long millis = interval.toMillis();
-        pinger = timer.scheduleAtFixedRate(this::due, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** On the timer: never blocks. */
-    private synchronized void due() {
-        if (stopped || sending || deadline != null || !peer.isOpen() || peer.writing()) {
-            return; // a ping in flight, a pong awaited, or output stuck: nothing to add
+    /** On the host's sweeper: sends the ping that is due, or closes a peer that did not answer. Never blocks. */
+    public void check(long nowNanos) {
+        boolean expired;
+        boolean send = false;
+        long payload = 0;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            expired = awaiting && timeoutNanos > 0 && nowNanos - answerDeadlineNanos >= 0;
+            if (expired) {
+                stopped = true; // closing: one close, and no more pings
+            } else if (nowNanos - nextPingNanos >= 0) {
+                nextPingNanos = nowNanos + intervalNanos;
+                // A ping in flight, a pong awaited, or output stuck: nothing to add.
+                send = !sending && !awaiting && peer.isOpen() && !peer.writing();
+                if (send) {
+                    sending = true;
+                    awaiting = true;
+                    answerDeadlineNanos = nowNanos + timeoutNanos; // from when it was due: a ping stuck in the pool counts
+                    payload = ++sequence;
+                }
+            }
         }
-        sending = true;
-        long payload = ++sequence;
-        sender.execute(() -> send(payload));
+        if (expired) {
+            LOG.info("WebSocket {} did not answer a ping within {} ms; closing", peer.id(), timeoutNanos / 1_000_000);
+            peer.closeUnanswered();
+        } else if (send) {
+            long ping = payload;
+            try {
+                sender.execute(() -> send(ping));
+            } catch (RejectedExecutionException e) { // the host is stopping
+                synchronized (this) {
+                    sending = false;
+                    awaiting = false;
+                }
+            }
+        }
     }
 
     /** On the pool for blocking calls. */
@@ -81,9 +115,6 @@ public final class PingLiveness {
             if (stopped) {
                 sending = false;
                 return;
-            }
-            if (!timeout.isZero()) {
-                deadline = timer.schedule(this::expired, timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         try {
@@ -98,30 +129,10 @@ public final class PingLiveness {
     }
 
     public synchronized void pongReceived() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
-        }
-    }
-
-    private void expired() {
-        synchronized (this) {
-            deadline = null;
-            if (stopped) {
-                return;
-            }
-        }
-        LOG.info("WebSocket {} did not answer a ping within {} ms; closing", peer.id(), timeout.toMillis());
-        peer.closeUnanswered();
+        awaiting = false;
     }
 
     public synchronized void stop() {
         stopped = true;
-        if (pinger != null) {
-            pinger.cancel(false);
-        }
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
     }
 }

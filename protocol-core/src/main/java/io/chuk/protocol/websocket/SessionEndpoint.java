@@ -72,10 +72,10 @@ public final class SessionEndpoint extends Endpoint {
             return;
         }
         if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(new JakartaPeer(webSocket, channel), config.pingTimeout(), factory.timer(),
-                    factory.blockingTasks());
+            liveness = new PingLiveness(new JakartaPeer(webSocket, channel), config.pingInterval(), config.pingTimeout(),
+                    factory.blockingTasks(), System.nanoTime());
             webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
-            liveness.start(config.pingInterval());
+            channel.watch(liveness);
         }
         ProtocolSession opened = admission.session();
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {

@@ -191,19 +191,11 @@ class ProtocolSessionTest {
         public Created create(Class<? extends BaseHandler> type) throws Exception {
             Created inner = reflective.create(type);
             created.add(inner.handler());
-            return new Created() {
-                @Override
-                public BaseHandler handler() {
-                    return inner.handler();
-                }
-
-                @Override
-                public void release() {
-                    inner.release();
-                    releases.incrementAndGet();
-                    firstRelease.countDown();
-                }
-            };
+            return new Created(inner.handler(), () -> {
+                inner.release();
+                releases.incrementAndGet();
+                firstRelease.countDown();
+            });
         }
     }
 
