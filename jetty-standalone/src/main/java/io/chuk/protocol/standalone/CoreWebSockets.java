@@ -6,18 +6,17 @@ import io.chuk.protocol.websocket.HandshakeInfo;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,27 +25,27 @@ import java.util.Map;
 
 /**
  * Serves a WebSocket entry's {@code ws_path} on Jetty's core WebSocket API
- * ({@link CoreSessionEndpoint}) in place of the portable Jakarta endpoint that the WAR uses:
- * the upgrade still goes through the entry's servlet context and its WebSocket upgrade filter,
- * with the same checks ({@code allow_origins} before the upgrade, HTTP 403 otherwise) and the
- * same handshake record for handlers, but each session then costs what Jetty's core costs, not
- * the Jakarta layer's per-session machinery as well.
+ * ({@link CoreSessionEndpoint}) in place of the portable Jakarta endpoint that the WAR uses, with
+ * the same checks ({@code allow_origins} before the upgrade, HTTP 403 otherwise) and the same
+ * handshake record for handlers. Each session then costs what Jetty's core costs, not the
+ * Jakarta layer's per-session machinery as well.
+ *
+ * <p>The upgrade is a core handler in front of the entry's servlet context, not inside it: Jetty
+ * runs every frame of a session in the scope of the context that upgraded it, and a servlet
+ * context's scope (its class loader and context thread-locals, set and reset per frame) is work
+ * a session's frames do not need. The monitor and the operator pages stay in the context.
  */
 final class CoreWebSockets {
 
     private CoreWebSockets() {
     }
 
-    /** Replaces the Jakarta endpoint registered at the entry's {@code ws_path} with the core one. */
-    static void install(ContextHandler context, SessionFactory factory) {
-        String path = factory.config().wsPath();
-        WebSocketMappings mappings = WebSocketMappings.getMappings(context);
-        PathSpec spec = new UriTemplatePathSpec(path);
-        if (mappings == null || mappings.getWebSocketNegotiator(spec) == null) {
-            throw new IllegalStateException("no WebSocket endpoint registered at " + path);
-        }
-        mappings.removeMapping(spec);
-        mappings.addMapping(spec, new Negotiator(factory));
+    /** Upgrades requests for the entry's {@code ws_path} and hands every other request to {@code next}. */
+    static Handler inFrontOf(Handler next, SessionFactory factory) {
+        WebSocketUpgradeHandler upgrade = new WebSocketUpgradeHandler();
+        upgrade.addMapping(new UriTemplatePathSpec(factory.config().wsPath()), new Negotiator(factory));
+        upgrade.setHandler(next);
+        return upgrade;
     }
 
     /** Checks a handshake's origin and hands the connection to a new {@link CoreSessionEndpoint}. */

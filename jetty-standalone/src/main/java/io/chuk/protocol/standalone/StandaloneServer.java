@@ -151,9 +151,10 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     /**
-     * The handlers of one WebSocket entry: the servlet context with its WebSocket endpoints, the
-     * monitor token filter, the operator servlet (pages, dashboard, metrics, health) and the
-     * dashboard's recordings, behind the list of the paths it serves.
+     * The handlers of one WebSocket entry: the session upgrade ({@link CoreWebSockets}) in front of
+     * the servlet context with the monitor's endpoint, the monitor token filter, the operator
+     * servlet (pages, dashboard, metrics, health) and the dashboard's recordings, behind the list
+     * of the paths it serves.
      */
     private Handler entryHandlers(ServerConfig entry, SessionFactory factory) {
         ServletContextHandler context = new ServletContextHandler();
@@ -179,17 +180,17 @@ public final class StandaloneServer implements AutoCloseable {
             trees.put(recordings, List.of("GET")); // RecordingServlet answers GET only
         }
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-            for (ServerEndpointConfig endpoint : runtime.endpointConfigs(factory)) {
-                container.addEndpoint(endpoint);
+            Optional<ServerEndpointConfig> monitor = runtime.monitorEndpointConfig(factory);
+            if (monitor.isPresent()) {
+                container.addEndpoint(monitor.get());
             }
-            CoreWebSockets.install(context, factory);
             if (entry.enableMonitoring() && entry.monitorToken() != null) {
                 // isMatchAfter=false: ahead of the WebSocket upgrade filter, which is in place by now.
                 servletContext.addFilter("chuk-monitor-token", new MonitorTokenFilter(entry.monitorToken()))
                         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, entry.monitorPath());
             }
         });
-        return new PathAllowList(context, methods, trees);
+        return new PathAllowList(CoreWebSockets.inFrontOf(context, factory), methods, trees);
     }
 
     private String failedEntry() {

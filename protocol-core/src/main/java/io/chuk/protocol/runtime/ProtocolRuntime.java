@@ -108,10 +108,14 @@ public final class ProtocolRuntime implements AutoCloseable {
     public List<ServerEndpointConfig> endpointConfigs(SessionFactory factory) {
         List<ServerEndpointConfig> endpoints = new ArrayList<>();
         endpoints.add(SessionEndpoint.configFor(factory));
-        if (factory.config().enableMonitoring()) {
-            endpoints.add(MonitorEndpoint.configFor(factory.config(), monitor));
-        }
+        monitorEndpointConfig(factory).ifPresent(endpoints::add);
         return endpoints;
+    }
+
+    /** The Jakarta endpoint of a WebSocket entry's monitor, when it has {@code enable_monitoring}. */
+    public Optional<ServerEndpointConfig> monitorEndpointConfig(SessionFactory factory) {
+        return factory.config().enableMonitoring()
+                ? Optional.of(MonitorEndpoint.configFor(factory.config(), monitor)) : Optional.empty();
     }
 
     /** The longest {@code drain_timeout} of the entries: how long a stop waits for goodbyes. */
