@@ -92,7 +92,7 @@ final class CoreSessionEndpoint implements FrameHandler, MessageAssembly.Message
         if (!config.pingInterval().isZero()) {
             liveness = new PingLiveness(channel, config.pingInterval(), config.pingTimeout(), factory.blockingTasks(),
                     System.nanoTime());
-            channel.watch(liveness);
+            session.checkLivenessWith(liveness::check);
         }
         demandUnlessPaused();
     }

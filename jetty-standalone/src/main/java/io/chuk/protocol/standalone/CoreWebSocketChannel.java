@@ -35,7 +35,6 @@ final class CoreWebSocketChannel implements SessionChannel, PingLiveness.Peer {
     private final RequestInfo handshake;
     private volatile ProtocolSession session;
     private volatile boolean writing;
-    private volatile PingLiveness liveness;
 
     CoreWebSocketChannel(CoreSession core, CoreSessionEndpoint endpoint, boolean textFrames,
                          InetSocketAddress remoteAddress, RequestInfo handshake) {
@@ -44,19 +43,6 @@ final class CoreWebSocketChannel implements SessionChannel, PingLiveness.Peer {
         this.textFrames = textFrames;
         this.remoteAddress = remoteAddress;
         this.handshake = handshake;
-    }
-
-    /** Pings the peer on the session's sweeps from now on. */
-    void watch(PingLiveness pings) {
-        liveness = pings;
-    }
-
-    @Override
-    public void checkLiveness(long nowNanos) {
-        PingLiveness pings = liveness;
-        if (pings != null) {
-            pings.check(nowNanos);
-        }
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 
 /**
  * One client connection bound to its handler: the state machine that ties the parts of a session
@@ -97,6 +98,8 @@ public final class ProtocolSession implements Session {
     /** Made at the first {@link #setInputHidden}; guarded by the lock. */
     private InputHiding hiding;
     private final InputDelivery delivery;
+    /** The transport's own check on each sweep (WebSocket pings), else {@code null}. */
+    private volatile LongConsumer livenessCheck;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         this.factory = factory;
@@ -747,6 +750,15 @@ public final class ProtocolSession implements Session {
 
     // ---- time limits (called by the host's sweeper; never blocks) -------------------------------
 
+    /**
+     * Has the host's sweeper, which checks the session's time limits about every 100 ms, also run
+     * {@code check} (with the time) while the session is open: a transport's own liveness, such as
+     * WebSocket pings, then needs no timer per connection. {@code check} must not block.
+     */
+    public void checkLivenessWith(LongConsumer check) {
+        livenessCheck = check;
+    }
+
     void checkDeadlines(long nowNanos) {
         long stalled;
         boolean open;
@@ -757,8 +769,9 @@ public final class ProtocolSession implements Session {
             stalled = output.stalledNanos(nowNanos);
             open = state == State.OPEN;
         }
-        if (open) {
-            channel.checkLiveness(nowNanos);
+        LongConsumer liveness = livenessCheck;
+        if (open && liveness != null) {
+            liveness.accept(nowNanos);
         }
         switch (deadlines.check(nowNanos, stalled)) {
             case CLOSE_TIMEOUT -> {

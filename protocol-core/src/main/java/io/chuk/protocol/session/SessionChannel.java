@@ -59,14 +59,6 @@ public interface SessionChannel {
     void close();
 
     /**
-     * Checks the connection's own liveness (WebSocket pings): called by the host's sweeper about
-     * every 100 ms while the session is open, so transports need no timer per connection. Must
-     * not block.
-     */
-    default void checkLiveness(long nowNanos) {
-    }
-
-    /**
      * Closes the connection now because of a policy violation (such as a client that stops
      * reading); transports that can carry a reason (WebSocket close frames) do.
      */

@@ -75,7 +75,7 @@ public final class SessionEndpoint extends Endpoint {
             liveness = new PingLiveness(new JakartaPeer(webSocket, channel), config.pingInterval(), config.pingTimeout(),
                     factory.blockingTasks(), System.nanoTime());
             webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
-            channel.watch(liveness);
+            admission.session().checkLivenessWith(liveness::check);
         }
         ProtocolSession opened = admission.session();
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {

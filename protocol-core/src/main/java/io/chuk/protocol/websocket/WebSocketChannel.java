@@ -49,7 +49,6 @@ final class WebSocketChannel implements SessionChannel {
     private final Object pauseLock = new Object();
     private volatile ProtocolSession session;
     private volatile boolean writing;
-    private volatile PingLiveness liveness;
     private boolean inputPaused;
     private boolean suspended;
 
@@ -60,19 +59,6 @@ final class WebSocketChannel implements SessionChannel {
         this.remoteAddress = remoteAddress;
         this.blockingTasks = blockingTasks;
         this.suspension = InputSuspension.of(webSocket);
-    }
-
-    /** Pings the peer on the session's sweeps from now on. */
-    void watch(PingLiveness pings) {
-        liveness = pings;
-    }
-
-    @Override
-    public void checkLiveness(long nowNanos) {
-        PingLiveness pings = liveness;
-        if (pings != null) {
-            pings.check(nowNanos);
-        }
     }
 
     @Override
