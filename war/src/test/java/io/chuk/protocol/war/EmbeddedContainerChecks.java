@@ -53,6 +53,13 @@ public abstract class EmbeddedContainerChecks {
                     ws_path: /ws
                     handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
                     enable_monitoring: true
+                  pinging:
+                    port: 8029
+                    transport: websocket
+                    ws_path: /pinging
+                    handler_class: io.chuk.protocol.samples.echo.EchoTelnetHandler
+                    ping_interval: 0.3
+                    ping_timeout: 1
                 """.formatted(TELNET_PORT), List.of("Greeter", "GreeterHandler"));
     }
 
@@ -124,6 +131,18 @@ public abstract class EmbeddedContainerChecks {
         }
         assertEquals(101, TestClients.handshakeStatus(ws("/monitor")));
         assertEquals(404, TestClients.handshakeStatus(ws("/nowhere")));
+    }
+
+    @Test
+    public void pingsFollowTheIntervalAndAnAnsweringClientStays() throws Exception {
+        try (TestClients.Ws client = TestClients.Ws.connect(ws("/pinging"))) {
+            client.await(TestClients.Ws.PING);
+            // A second ping comes only once the first was answered; unanswered, the session closes after 1 s.
+            client.await(TestClients.Ws.PING);
+            client.await(TestClients.Ws.PING);
+            client.send("hello");
+            client.await("Echo: hello");
+        }
     }
 
     @Test

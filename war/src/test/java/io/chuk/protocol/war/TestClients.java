@@ -82,8 +82,10 @@ final class TestClients {
         }
     }
 
-    /** A WebSocket client whose text frames and close become events in a queue. */
+    /** A WebSocket client whose text frames, pings and close become events in a queue; pings are answered. */
     static final class Ws implements AutoCloseable {
+        /** The event of a ping from the server (the JDK client sends the pong by itself). */
+        static final String PING = "PING";
         private static final String BINARY = "BINARY ";
         private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
         private final WebSocket socket;
@@ -100,6 +102,13 @@ final class TestClients {
                                 events.add(partial.toString());
                                 partial.setLength(0);
                             }
+                            ws.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
+                            events.add(PING);
                             ws.request(1);
                             return null;
                         }
