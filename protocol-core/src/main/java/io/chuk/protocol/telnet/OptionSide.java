@@ -3,6 +3,8 @@ package io.chuk.protocol.telnet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.BitSet;
+
 import static io.chuk.protocol.telnet.TelnetCommand.DO;
 import static io.chuk.protocol.telnet.TelnetCommand.DONT;
 import static io.chuk.protocol.telnet.TelnetCommand.WILL;
@@ -42,8 +44,10 @@ final class OptionSide {
 
     final boolean local;
     final byte[] state = new byte[256];
-    final boolean[] opposite = new boolean[256];
-    final boolean[] accept = new boolean[256];
+    /** The RFC 1143 queue bit per option; bit sets, as two arrays of 256 flags cost every session 0.5 kB. */
+    final BitSet opposite = new BitSet(256);
+    /** The options this side agrees to enable when asked. */
+    final BitSet accept = new BitSet(256);
     private final int yesCommand;
     private final int noCommand;
     /** Replies sent to the peer's own initiatives, per option, saturating past {@link #REPLY_BUDGET}. */
@@ -72,7 +76,7 @@ final class OptionSide {
         }
         switch (state[option]) {
             case NO -> {
-                if (accept[option]) {
+                if (accept.get(option)) {
                     state[option] = YES;
                     reply(yesCommand, option);
                 } else {
@@ -82,13 +86,13 @@ final class OptionSide {
             case YES -> { } // already enabled: no reply, which is what breaks loops
             case WANTNO -> {
                 // our "no" was answered by "yes": a peer error; honour the queue bit
-                state[option] = (byte) (opposite[option] ? YES : NO);
-                opposite[option] = false;
+                state[option] = (byte) (opposite.get(option) ? YES : NO);
+                opposite.set(option, false);
             }
             case WANTYES -> {
-                if (opposite[option]) {
+                if (opposite.get(option)) {
                     state[option] = WANTNO;
-                    opposite[option] = false;
+                    opposite.set(option, false);
                     reply(noCommand, option);
                 } else {
                     state[option] = YES;
@@ -115,9 +119,9 @@ final class OptionSide {
                 reply(noCommand, option);
             }
             case WANTNO -> {
-                if (opposite[option]) {
+                if (opposite.get(option)) {
                     state[option] = WANTYES;
-                    opposite[option] = false;
+                    opposite.set(option, false);
                     reply(yesCommand, option);
                 } else {
                     state[option] = NO;
@@ -125,7 +129,7 @@ final class OptionSide {
             }
             case WANTYES -> {
                 state[option] = NO;
-                opposite[option] = false;
+                opposite.set(option, false);
             }
             default -> throw new AssertionError();
         }
@@ -135,7 +139,7 @@ final class OptionSide {
     /** Our own request, per RFC 1143 section 7; false when it changes nothing. */
     boolean request(int option, boolean enable) {
         int s = state[option];
-        boolean q = opposite[option];
+        boolean q = opposite.get(option);
         if (enable) {
             if (s == NO) {
                 state[option] = WANTYES;
@@ -143,11 +147,11 @@ final class OptionSide {
                 return true;
             }
             if (s == WANTNO && !q) {
-                opposite[option] = true;
+                opposite.set(option, true);
                 return true;
             }
             if (s == WANTYES && q) {
-                opposite[option] = false;
+                opposite.set(option, false);
                 return true;
             }
             return false; // already enabled, already asked, or already queued
@@ -158,11 +162,11 @@ final class OptionSide {
             return true;
         }
         if (s == WANTNO && q) {
-            opposite[option] = false;
+            opposite.set(option, false);
             return true;
         }
         if (s == WANTYES && !q) {
-            opposite[option] = true;
+            opposite.set(option, true);
             return true;
         }
         return false;

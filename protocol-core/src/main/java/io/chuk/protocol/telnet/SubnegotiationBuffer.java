@@ -1,21 +1,30 @@
 package io.chuk.protocol.telnet;
 
+import java.util.Arrays;
+
 import static io.chuk.protocol.telnet.TelnetCommand.IAC;
 
 /**
- * The sub-negotiation being read: its option and body, in a buffer of fixed capacity that never
- * grows. A body past the capacity is marked over-long and is to be dropped whole, so no client can
- * grow memory with an {@code IAC SB} that never ends. Pure code, one per engine.
+ * The sub-negotiation being read: its option and body, in a buffer that grows up to a fixed
+ * capacity and never past it. A body past the capacity is marked over-long and is to be dropped
+ * whole, so no client can grow memory with an {@code IAC SB} that never ends. The buffer starts
+ * small, as most sub-negotiations are a few bytes (a window size, a terminal type) and every
+ * telnet session has one. Pure code, one per engine.
  */
 final class SubnegotiationBuffer {
 
-    private final byte[] body;
+    /** What a buffer starts with: room for a window size, a terminal type or a charset list. */
+    static final int INITIAL_SIZE = 64;
+
+    private final int capacity;
+    private byte[] body;
     private int length;
     private int option = -1;
     private boolean overflowed;
 
     SubnegotiationBuffer(int capacity) {
-        this.body = new byte[capacity];
+        this.capacity = capacity;
+        this.body = new byte[Math.min(INITIAL_SIZE, capacity)];
     }
 
     /** {@code IAC SB} (or an aborted one): nothing read yet. */
@@ -32,6 +41,9 @@ final class SubnegotiationBuffer {
 
     /** One body byte. */
     void append(int b) {
+        if (length == body.length && length < capacity) {
+            body = Arrays.copyOf(body, (int) Math.min(capacity, 2L * length));
+        }
         if (length < body.length) {
             body[length++] = (byte) b;
         } else {
@@ -66,7 +78,13 @@ final class SubnegotiationBuffer {
         return body;
     }
 
+    /** The most it will ever hold. */
     int capacity() {
+        return capacity;
+    }
+
+    /** How much it holds room for right now: grows with long bodies, never past {@link #capacity()}. */
+    int allocated() {
         return body.length;
     }
 }

@@ -249,19 +249,19 @@ public final class TelnetEngine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
         this.terminalTypes = new TerminalTypeCycle(settings.maxTerminalTypes());
-        us.accept[ECHO] = true;
-        us.accept[SGA] = true;
-        us.accept[BINARY] = true;
-        us.accept[CHARSET] = settings.requestCharset();
+        us.accept.set(ECHO, true);
+        us.accept.set(SGA, true);
+        us.accept.set(BINARY, true);
+        us.accept.set(CHARSET, settings.requestCharset());
         for (int option : settings.offeredOptions()) {
-            us.accept[option] = true;
+            us.accept.set(option, true);
         }
-        him.accept[TTYPE] = true;
-        him.accept[NAWS] = true;
-        him.accept[NEW_ENVIRON] = true;
-        him.accept[BINARY] = true;
-        him.accept[SGA] = true;
-        him.accept[CHARSET] = true;
+        him.accept.set(TTYPE, true);
+        him.accept.set(NAWS, true);
+        him.accept.set(NEW_ENVIRON, true);
+        him.accept.set(BINARY, true);
+        him.accept.set(SGA, true);
+        him.accept.set(CHARSET, true);
     }
 
     /** An engine with {@link TelnetSettings#defaults()}. */
@@ -697,7 +697,7 @@ public final class TelnetEngine {
         if (option == TIMING_MARK) {
             return false;
         }
-        side.accept[option] = enable;
+        side.accept.set(option, enable);
         boolean result = side.request(option, enable);
         if (!inReceive) {
             flush();
@@ -732,7 +732,7 @@ public final class TelnetEngine {
         if (settings.requestEnvironment()) {
             if (him.state[NEW_ENVIRON] == YES) {
                 sendEnvironmentQuery();
-            } else if (him.accept[NEW_ENVIRON]) {
+            } else if (him.accept.get(NEW_ENVIRON)) {
                 him.request(NEW_ENVIRON, true);
             }
         } else if (him.state[NEW_ENVIRON] == YES) {
@@ -741,7 +741,7 @@ public final class TelnetEngine {
         if (settings.requestCharset()) {
             if (us.state[CHARSET] == YES) {
                 sendCharsetRequest();
-            } else if (us.accept[CHARSET]) {
+            } else if (us.accept.get(CHARSET)) {
                 us.request(CHARSET, true);
             }
         }
@@ -882,9 +882,14 @@ public final class TelnetEngine {
 
     // ================================================================= test hooks (package-private)
 
-    /** Capacity of the sub-negotiation buffer, which never grows. */
+    /** The most the sub-negotiation buffer will ever hold. */
     int subnegotiationCapacity() {
         return sub.capacity();
+    }
+
+    /** What the sub-negotiation buffer holds room for now: never past its capacity. */
+    int subnegotiationAllocated() {
+        return sub.allocated();
     }
 
     /** RFC 1143 state (NO, YES, WANTNO, WANTYES) of one side of an option. */
@@ -894,19 +899,19 @@ public final class TelnetEngine {
 
     /** The RFC 1143 queue bit (true = OPPOSITE). */
     boolean optionQueued(boolean local, int option) {
-        return (local ? us : him).opposite[option];
+        return (local ? us : him).opposite.get(option);
     }
 
     /** Puts one side of an option into a state, for table-driven tests. */
     void forceOptionState(boolean local, int option, int newState, boolean opposite) {
         OptionSide side = local ? us : him;
         side.state[option] = (byte) newState;
-        side.opposite[option] = opposite;
+        side.opposite.set(option, opposite);
     }
 
     /** Whether we would agree to enable this option when asked. */
     boolean accepts(boolean local, int option) {
-        return (local ? us : him).accept[option];
+        return (local ? us : him).accept.get(option);
     }
 
     /** How many {@code TTYPE SEND} queries have been sent. */

@@ -36,7 +36,7 @@ class OptionSideTest {
     void aChangeOfMindWhileWaitingIsQueuedAndSentWhenTheAnswerComes() {
         ours.request(ECHO, true);
         assertTrue(ours.request(ECHO, false), "queued: WANTYES with the queue bit");
-        assertTrue(ours.opposite[ECHO]);
+        assertTrue(ours.opposite.get(ECHO));
         ours.receivedPositive(ECHO);
         assertEquals(WANTNO, ours.state[ECHO]);
         assertEquals(TelnetCommand.WONT + " " + ECHO, sent.get(sent.size() - 1));
@@ -50,7 +50,7 @@ class OptionSideTest {
         assertEquals(NO, ours.state[ECHO]);
         assertEquals(List.of(TelnetCommand.WONT + " " + ECHO), sent, "refused: we do not accept ECHO yet");
 
-        ours.accept[ECHO] = true;
+        ours.accept.set(ECHO, true);
         sent.clear();
         int handled = 0;
         for (int i = 0; i < 100; i++) {

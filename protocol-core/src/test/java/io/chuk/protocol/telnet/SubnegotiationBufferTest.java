@@ -28,6 +28,25 @@ class SubnegotiationBufferTest {
     }
 
     @Test
+    void theBufferStartsSmallAndGrowsToItsCapacityOnly() {
+        SubnegotiationBuffer buffer = new SubnegotiationBuffer(1000);
+        assertEquals(SubnegotiationBuffer.INITIAL_SIZE, buffer.allocated(), "most sessions only ever see short ones");
+        buffer.begin();
+        buffer.option(39);
+        for (int i = 0; i < 1000; i++) {
+            buffer.append(i);
+        }
+        assertFalse(buffer.overflowed(), "a body of exactly the capacity fits");
+        assertEquals(1000, buffer.allocated());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals((byte) i, buffer.body()[i], "what was there before it grew is kept");
+        }
+        buffer.append('x');
+        assertTrue(buffer.overflowed());
+        assertEquals(1000, buffer.allocated(), "never past the capacity");
+    }
+
+    @Test
     void anIacIsTheOptionWhenNoneWasReadElseABodyByte() {
         SubnegotiationBuffer buffer = new SubnegotiationBuffer(8);
         buffer.begin();

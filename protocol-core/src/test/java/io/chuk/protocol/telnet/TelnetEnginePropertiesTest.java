@@ -41,7 +41,7 @@ class TelnetEnginePropertiesTest {
         byte[] encoded = engine.encode(data);
         engine.receive(encoded);
         assertArrayEquals(data, received.toByteArray());
-        assertTrue(engine.subnegotiationCapacity() <= TelnetSettings.DEFAULT_MAX_SUBNEGOTIATION_LENGTH);
+        assertTrue(engine.subnegotiationAllocated() <= TelnetSettings.DEFAULT_MAX_SUBNEGOTIATION_LENGTH);
     }
 
     @Provide
