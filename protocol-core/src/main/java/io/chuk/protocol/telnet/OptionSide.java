@@ -43,7 +43,8 @@ final class OptionSide {
     }
 
     final boolean local;
-    final byte[] state = new byte[256];
+    /** The RFC 1143 state of each option, two bits each ({@link #state(int)}): 64 bytes per side, not 256. */
+    private final long[] states = new long[256 * 2 / Long.SIZE];
     /** The RFC 1143 queue bit per option; bit sets, as two arrays of 256 flags cost every session 0.5 kB. */
     final BitSet opposite = new BitSet(256);
     /** The options this side agrees to enable when asked. */
@@ -61,8 +62,19 @@ final class OptionSide {
         this.out = out;
     }
 
+    /** NO, YES, WANTNO or WANTYES. */
+    int state(int option) {
+        return (int) (states[option >>> 5] >>> ((option & 31) << 1)) & 3;
+    }
+
+    void state(int option, int value) {
+        int shift = (option & 31) << 1;
+        int word = option >>> 5;
+        states[word] = states[word] & ~(3L << shift) | (long) value << shift;
+    }
+
     boolean enabled(int option) {
-        return state[option] == YES;
+        return state(option) == YES;
     }
 
     /**
@@ -74,10 +86,10 @@ final class OptionSide {
         if (overBudget(option)) {
             return false;
         }
-        switch (state[option]) {
+        switch (state(option)) {
             case NO -> {
                 if (accept.get(option)) {
-                    state[option] = YES;
+                    state(option, YES);
                     reply(yesCommand, option);
                 } else {
                     reply(noCommand, option);
@@ -86,16 +98,16 @@ final class OptionSide {
             case YES -> { } // already enabled: no reply, which is what breaks loops
             case WANTNO -> {
                 // our "no" was answered by "yes": a peer error; honour the queue bit
-                state[option] = (byte) (opposite.get(option) ? YES : NO);
+                state(option, opposite.get(option) ? YES : NO);
                 opposite.set(option, false);
             }
             case WANTYES -> {
                 if (opposite.get(option)) {
-                    state[option] = WANTNO;
+                    state(option, WANTNO);
                     opposite.set(option, false);
                     reply(noCommand, option);
                 } else {
-                    state[option] = YES;
+                    state(option, YES);
                 }
             }
             default -> throw new AssertionError();
@@ -112,23 +124,23 @@ final class OptionSide {
         if (overBudget(option)) {
             return false;
         }
-        switch (state[option]) {
+        switch (state(option)) {
             case NO -> { }
             case YES -> {
-                state[option] = NO;
+                state(option, NO);
                 reply(noCommand, option);
             }
             case WANTNO -> {
                 if (opposite.get(option)) {
-                    state[option] = WANTYES;
+                    state(option, WANTYES);
                     opposite.set(option, false);
                     reply(yesCommand, option);
                 } else {
-                    state[option] = NO;
+                    state(option, NO);
                 }
             }
             case WANTYES -> {
-                state[option] = NO;
+                state(option, NO);
                 opposite.set(option, false);
             }
             default -> throw new AssertionError();
@@ -138,11 +150,11 @@ final class OptionSide {
 
     /** Our own request, per RFC 1143 section 7; false when it changes nothing. */
     boolean request(int option, boolean enable) {
-        int s = state[option];
+        int s = state(option);
         boolean q = opposite.get(option);
         if (enable) {
             if (s == NO) {
-                state[option] = WANTYES;
+                state(option, WANTYES);
                 out.command(yesCommand, option);
                 return true;
             }
@@ -157,7 +169,7 @@ final class OptionSide {
             return false; // already enabled, already asked, or already queued
         }
         if (s == YES) {
-            state[option] = WANTNO;
+            state(option, WANTNO);
             out.command(noCommand, option);
             return true;
         }

@@ -371,17 +371,17 @@ public final class TelnetEngine {
 
     /** Whether we perform {@code option} (we said WILL and the client agreed, or vice versa). */
     public boolean isEnabledLocally(int option) {
-        return validOption(option) && us.state[option] == YES;
+        return validOption(option) && us.state(option) == YES;
     }
 
     /** Whether we perform {@code option} or have asked to and wait for the answer. */
     public boolean isRequestedLocally(int option) {
-        return validOption(option) && (us.state[option] == YES || us.state[option] == WANTYES);
+        return validOption(option) && (us.state(option) == YES || us.state(option) == WANTYES);
     }
 
     /** Whether the client performs {@code option}. */
     public boolean isEnabledRemotely(int option) {
-        return validOption(option) && him.state[option] == YES;
+        return validOption(option) && him.state(option) == YES;
     }
 
     /** Whether the server echoes input (ECHO enabled on our side); if not, the client echoes locally. */
@@ -685,7 +685,7 @@ public final class TelnetEngine {
             return;
         }
         changed(side, option, was);
-        if (!side.local && option == TTYPE && side.state[option] == NO) {
+        if (!side.local && option == TTYPE && side.state(option) == NO) {
             startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
         }
     }
@@ -730,16 +730,16 @@ public final class TelnetEngine {
         }
         furtherNegotiationStarted = true;
         if (settings.requestEnvironment()) {
-            if (him.state[NEW_ENVIRON] == YES) {
+            if (him.state(NEW_ENVIRON) == YES) {
                 sendEnvironmentQuery();
             } else if (him.accept.get(NEW_ENVIRON)) {
                 him.request(NEW_ENVIRON, true);
             }
-        } else if (him.state[NEW_ENVIRON] == YES) {
+        } else if (him.state(NEW_ENVIRON) == YES) {
             sendEnvironmentQuery(); // the client offered it itself
         }
         if (settings.requestCharset()) {
-            if (us.state[CHARSET] == YES) {
+            if (us.state(CHARSET) == YES) {
                 sendCharsetRequest();
             } else if (us.accept.get(CHARSET)) {
                 us.request(CHARSET, true);
@@ -762,7 +762,7 @@ public final class TelnetEngine {
             return;
         }
         if (length == 0) {
-            handedOver = us.state[option] == YES && listener.onEmptySubnegotiation(option);
+            handedOver = us.state(option) == YES && listener.onEmptySubnegotiation(option);
             return;
         }
         switch (option) {
@@ -794,7 +794,7 @@ public final class TelnetEngine {
         }
         String name = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1);
         boolean more = terminalTypes.received(name, listener::onTerminalType);
-        if (more && him.state[TTYPE] == YES) {
+        if (more && him.state(TTYPE) == YES) {
             if (terminalTypes.mayQueryAgain()) {
                 sendTerminalTypeQuery();
             } else {
@@ -818,7 +818,7 @@ public final class TelnetEngine {
     /** RFC 2066, answered by {@link CharsetNegotiation}; the listener hears a newly agreed set. */
     private void charsetSubnegotiation(int length) {
         byte[] sb = sub.body();
-        boolean negotiated = us.state[CHARSET] == YES || him.state[CHARSET] == YES;
+        boolean negotiated = us.state(CHARSET) == YES || him.state(CHARSET) == YES;
         String before = charsets.agreed();
         byte[] reply = charsets.receive(sb, length, negotiated);
         if (reply != null) {
@@ -894,7 +894,7 @@ public final class TelnetEngine {
 
     /** RFC 1143 state (NO, YES, WANTNO, WANTYES) of one side of an option. */
     int optionState(boolean local, int option) {
-        return (local ? us : him).state[option];
+        return (local ? us : him).state(option);
     }
 
     /** The RFC 1143 queue bit (true = OPPOSITE). */
@@ -905,7 +905,7 @@ public final class TelnetEngine {
     /** Puts one side of an option into a state, for table-driven tests. */
     void forceOptionState(boolean local, int option, int newState, boolean opposite) {
         OptionSide side = local ? us : him;
-        side.state[option] = (byte) newState;
+        side.state(option, newState);
         side.opposite.set(option, opposite);
     }
 

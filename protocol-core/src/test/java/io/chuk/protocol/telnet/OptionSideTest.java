@@ -21,10 +21,24 @@ class OptionSideTest {
     private final OptionSide ours = new OptionSide(true, (verb, option) -> sent.add(verb + " " + option));
 
     @Test
+    void everyOptionKeepsItsOwnState() {
+        int[] states = {NO, YES, WANTNO, WANTYES};
+        for (int option = 0; option < 256; option++) {
+            ours.state(option, states[(option * 7 + option / 5) % 4]);
+        }
+        ours.state(200, WANTYES);
+        ours.state(200, NO); // a state written over is replaced, its neighbours untouched
+        for (int option = 0; option < 256; option++) {
+            int expected = option == 200 ? NO : states[(option * 7 + option / 5) % 4];
+            assertEquals(expected, ours.state(option), "option " + option);
+        }
+    }
+
+    @Test
     void ourRequestIsSentOnceAndItsAnswerIsNotAnswered() {
         assertTrue(ours.request(ECHO, true));
         assertEquals(List.of(TelnetCommand.WILL + " " + ECHO), sent);
-        assertEquals(WANTYES, ours.state[ECHO]);
+        assertEquals(WANTYES, ours.state(ECHO));
         assertFalse(ours.request(ECHO, true), "asked already: nothing more to send");
 
         assertTrue(ours.receivedPositive(ECHO)); // the peer's DO
@@ -38,16 +52,16 @@ class OptionSideTest {
         assertTrue(ours.request(ECHO, false), "queued: WANTYES with the queue bit");
         assertTrue(ours.opposite.get(ECHO));
         ours.receivedPositive(ECHO);
-        assertEquals(WANTNO, ours.state[ECHO]);
+        assertEquals(WANTNO, ours.state(ECHO));
         assertEquals(TelnetCommand.WONT + " " + ECHO, sent.get(sent.size() - 1));
         ours.receivedNegative(ECHO);
-        assertEquals(NO, ours.state[ECHO]);
+        assertEquals(NO, ours.state(ECHO));
     }
 
     @Test
     void thePeersInitiativeIsAgreedOnlyWhenWeAcceptAndAnsweredWithinTheBudget() {
         ours.receivedPositive(ECHO);
-        assertEquals(NO, ours.state[ECHO]);
+        assertEquals(NO, ours.state(ECHO));
         assertEquals(List.of(TelnetCommand.WONT + " " + ECHO), sent, "refused: we do not accept ECHO yet");
 
         ours.accept.set(ECHO, true);
@@ -61,6 +75,6 @@ class OptionSideTest {
         // the first refusal above used one reply of the budget
         assertEquals(OptionSide.REPLY_BUDGET - 1, sent.size(), "a toggling peer gets at most the budget of replies");
         assertEquals(OptionSide.REPLY_BUDGET - 1, handled);
-        assertTrue(ours.state[ECHO] == YES || ours.state[ECHO] == NO, "left in a settled state, not waiting");
+        assertTrue(ours.state(ECHO) == YES || ours.state(ECHO) == NO, "left in a settled state, not waiting");
     }
 }
