@@ -88,13 +88,19 @@ public class RetryingServerConnector extends ServerConnector {
     public void accept(int acceptorID) throws IOException {
         if (getTransport() instanceof ServerSocketChannel acceptor && acceptor.isOpen()) {
             SocketChannel channel = acceptor.accept();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, getAcceptedTcpNoDelay());
-            if (getAcceptedReceiveBufferSize() > -1) {
-                channel.setOption(StandardSocketOptions.SO_RCVBUF, getAcceptedReceiveBufferSize());
-            }
-            if (getAcceptedSendBufferSize() > -1) {
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, getAcceptedSendBufferSize());
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, getAcceptedTcpNoDelay());
+                if (getAcceptedReceiveBufferSize() > -1) {
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, getAcceptedReceiveBufferSize());
+                }
+                if (getAcceptedSendBufferSize() > -1) {
+                    channel.setOption(StandardSocketOptions.SO_SNDBUF, getAcceptedSendBufferSize());
+                }
+            } catch (IOException e) { // the client reset it already: close it, not leak its descriptor
+                channel.close();
+                LOG.debug("Accepted connection on '{}' failed before setup: {}", getName(), e.toString());
+                return;
             }
             getSelectorManager().accept(channel);
         }
