@@ -89,11 +89,7 @@ final class CoreSessionEndpoint implements FrameHandler, MessageAssembly.Message
             return;
         }
         session = admission.session();
-        if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(channel, config.pingInterval(), config.pingTimeout(), factory.blockingTasks(),
-                    System.nanoTime());
-            session.checkLivenessWith(liveness::check);
-        }
+        liveness = PingLiveness.watch(session, channel, config, factory.blockingTasks());
         demandUnlessPaused();
     }
 

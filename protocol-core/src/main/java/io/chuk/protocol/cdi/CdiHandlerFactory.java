@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Constructor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,19 +120,10 @@ public final class CdiHandlerFactory implements HandlerFactory {
                 || beanManager.isStereotype(annotation.annotationType());
     }
 
-    /** Made with the constructor, looked up once per class: each lookup copies it. */
     private static Supplier<Created> plain(Class<? extends BaseHandler> type) {
-        Constructor<? extends BaseHandler> constructor;
-        try {
-            constructor = type.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
-            return () -> {
-                throw new IllegalStateException("cannot create " + type.getName() + ": no no-argument constructor", e);
-            };
-        }
         return () -> {
             try {
-                return new Created(constructor.newInstance(), Created.NOTHING);
+                return PlainHandlers.create(type);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create " + type.getName(), e);
             }

@@ -39,6 +39,6 @@ public interface HandlerFactory {
 
     /** Plain {@code new} through the public no-argument constructor; no injection. */
     static HandlerFactory reflective() {
-        return type -> new Created(type.getDeclaredConstructor().newInstance(), Created.NOTHING);
+        return PlainHandlers::create;
     }
 }

@@ -1,5 +1,7 @@
 package io.chuk.protocol.websocket;
 
+import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.session.ProtocolSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,20 @@ public final class PingLiveness {
         this.timeoutNanos = timeout.toNanos();
         this.sender = sender;
         this.nextPingNanos = nowNanos + intervalNanos;
+    }
+
+    /**
+     * Pings {@code peer} on {@code session}'s sweeps from now on, per the entry's
+     * {@code ping_interval} and {@code ping_timeout}; {@code null} when the entry has no interval.
+     */
+    public static PingLiveness watch(ProtocolSession session, Peer peer, ServerConfig config, Executor sender) {
+        if (config.pingInterval().isZero()) {
+            return null;
+        }
+        PingLiveness liveness = new PingLiveness(peer, config.pingInterval(), config.pingTimeout(), sender,
+                System.nanoTime());
+        session.checkLivenessWith(liveness::check);
+        return liveness;
     }
 
     /** On the host's sweeper: sends the ping that is due, or closes a peer that did not answer. Never blocks. */

@@ -71,13 +71,11 @@ public final class SessionEndpoint extends Endpoint {
             channel.close(CloseReason.CloseCodes.TRY_AGAIN_LATER, admission.refusal());
             return;
         }
-        if (!config.pingInterval().isZero()) {
-            liveness = new PingLiveness(new JakartaPeer(webSocket, channel), config.pingInterval(), config.pingTimeout(),
-                    factory.blockingTasks(), System.nanoTime());
-            webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
-            admission.session().checkLivenessWith(liveness::check);
-        }
         ProtocolSession opened = admission.session();
+        liveness = PingLiveness.watch(opened, new JakartaPeer(webSocket, channel), config, factory.blockingTasks());
+        if (liveness != null) {
+            webSocket.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> liveness.pongReceived());
+        }
         webSocket.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
             WebSocketInput.text(opened, text, message);
             channel.afterMessage();
