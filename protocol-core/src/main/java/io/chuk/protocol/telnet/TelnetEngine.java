@@ -7,7 +7,6 @@ import static io.chuk.protocol.telnet.OptionSide.YES;
 import static io.chuk.protocol.telnet.TelnetCommand.AO;
 import static io.chuk.protocol.telnet.TelnetCommand.AYT;
 import static io.chuk.protocol.telnet.TelnetCommand.BRK;
-import static io.chuk.protocol.telnet.TelnetCommand.CR;
 import static io.chuk.protocol.telnet.TelnetCommand.DM;
 import static io.chuk.protocol.telnet.TelnetCommand.DO;
 import static io.chuk.protocol.telnet.TelnetCommand.DONT;
@@ -20,8 +19,6 @@ import static io.chuk.protocol.telnet.TelnetCommand.IP;
 import static io.chuk.protocol.telnet.TelnetCommand.IS;
 import static io.chuk.protocol.telnet.TelnetCommand.LF;
 import static io.chuk.protocol.telnet.TelnetCommand.NOP;
-import static io.chuk.protocol.telnet.TelnetCommand.NUL;
-import static io.chuk.protocol.telnet.TelnetCommand.SB;
 import static io.chuk.protocol.telnet.TelnetCommand.SE;
 import static io.chuk.protocol.telnet.TelnetCommand.SEND;
 import static io.chuk.protocol.telnet.TelnetCommand.WILL;
@@ -208,8 +205,6 @@ public final class TelnetEngine {
         TIMING_MARK
     }
 
-    private enum State { DATA, IAC, WILL, WONT, DO, DONT, SB_OPTION, SB_DATA, SB_IAC }
-
     private final TelnetSettings settings;
     private final Listener listener;
     /** Our side of every option (we WILL) and the peer's (it WILL, we DO), per RFC 1143. */
@@ -217,11 +212,8 @@ public final class TelnetEngine {
     private final OptionSide him = new OptionSide(false, this::command);
 
     // parser
-    private State state = State.DATA;
-    private boolean crPending;
     private final SubnegotiationBuffer sub;
-    /** The listener took over the rest of the input ({@link Listener#onEmptySubnegotiation}). */
-    private boolean handedOver;
+    private final TelnetParser parser;
 
     // output
     private ByteSink pending = new ByteSink(64);
@@ -248,6 +240,7 @@ public final class TelnetEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
+        this.parser = new TelnetParser(sub, new ParserSink());
         this.terminalTypes = new TerminalTypeCycle(settings.maxTerminalTypes());
         us.accept.set(ECHO, true);
         us.accept.set(SGA, true);
@@ -447,7 +440,7 @@ public final class TelnetEngine {
         inReceive = true;
         int end;
         try {
-            end = parse(buf, off, off + len);
+            end = parser.parse(buf, off, off + len);
         } finally {
             inReceive = false;
         }
@@ -457,113 +450,39 @@ public final class TelnetEngine {
 
     // ================================================================= parser
 
-    /** Returns where it stopped: {@code end}, or just after an SE after which the listener took over. */
-    private int parse(byte[] buf, int from, int end) {
-        int run = -1; // start of the pending run of data bytes in buf, -1 when none
-        for (int i = from; i < end; i++) {
-            int b = buf[i] & 0xFF;
-            switch (state) {
-                case DATA:
-                    if (b == IAC) {
-                        if (run >= 0) {
-                            listener.onData(buf, run, i - run);
-                            run = -1;
-                        }
-                        crPending = false;
-                        state = State.IAC;
-                    } else if (b == NUL && crPending && !isEnabledRemotely(BINARY)) {
-                        if (run >= 0) {
-                            listener.onData(buf, run, i - run);
-                            run = -1;
-                        }
-                        crPending = false;
-                    } else {
-                        if (run < 0) {
-                            run = i;
-                        }
-                        crPending = b == CR;
-                        aytAnswered = false;
-                        timingMarkAnswered = false;
-                    }
-                    break;
-                case IAC:
-                    if (b == IAC) {
-                        // escaped 0xFF: a data byte; it starts the next run
-                        state = State.DATA;
-                        run = i;
-                        aytAnswered = false;
-                        timingMarkAnswered = false;
-                    } else if (b < SE) {
-                        // not a command: the peer forgot to double 0xFF. Drop the IAC, re-read b as data.
-                        state = State.DATA;
-                        i--;
-                    } else {
-                        state = State.DATA;
-                        onCommand(b);
-                    }
-                    break;
-                case WILL:
-                    state = State.DATA;
-                    receivedWill(b);
-                    break;
-                case WONT:
-                    state = State.DATA;
-                    receivedWont(b);
-                    break;
-                case DO:
-                    state = State.DATA;
-                    receivedDo(b);
-                    break;
-                case DONT:
-                    state = State.DATA;
-                    receivedDont(b);
-                    break;
-                case SB_OPTION:
-                    if (b == IAC) {
-                        state = State.SB_IAC; // IAC SB IAC ...: no option byte (yet)
-                    } else {
-                        sub.option(b);
-                        state = State.SB_DATA;
-                    }
-                    break;
-                case SB_DATA:
-                    if (b == IAC) {
-                        state = State.SB_IAC;
-                    } else {
-                        sub.append(b);
-                    }
-                    break;
-                case SB_IAC:
-                    if (b == SE) {
-                        state = State.DATA;
-                        endSubnegotiation();
-                        if (handedOver) {
-                            handedOver = false;
-                            return i + 1; // no data run is open inside a sub-negotiation
-                        }
-                    } else if (b == IAC) {
-                        state = State.SB_DATA;
-                        sub.appendIac();
-                    } else if (b < SE) {
-                        // not a command: a peer that forgot to double 0xFF (common in NAWS). Keep both.
-                        state = State.SB_DATA;
-                        sub.appendIac();
-                        sub.append(b);
-                    } else {
-                        // IAC <command> inside SB: the peer never closed it. Drop it, read the command.
-                        sub.begin();
-                        state = State.IAC;
-                        i--;
-                    }
-                    break;
-                default:
-                    throw new AssertionError(state);
+    /** What {@link TelnetParser} finds, given its meaning. */
+    private final class ParserSink implements TelnetParser.Sink {
+        @Override
+        public void data(byte[] buf, int off, int len) {
+            aytAnswered = false;
+            timingMarkAnswered = false;
+            listener.onData(buf, off, len);
+        }
+
+        @Override
+        public void command(int command) {
+            onCommand(command);
+        }
+
+        @Override
+        public void negotiation(int verb, int option) {
+            switch (verb) {
+                case WILL -> receivedWill(option);
+                case WONT -> receivedWont(option);
+                case DO -> receivedDo(option);
+                default -> receivedDont(option);
             }
         }
-        if (run >= 0) {
-            listener.onData(buf, run, end - run);
+
+        @Override
+        public boolean subnegotiationEnded() {
+            return endSubnegotiation();
         }
-        return end;
+
+        @Override
+        public boolean binaryInput() {
+            return isEnabledRemotely(BINARY);
+        }
     }
 
     /** A command byte (240..254) after IAC. */
@@ -599,24 +518,8 @@ public final class TelnetEngine {
             case EL:
                 listener.onEraseLine();
                 break;
-            case SB:
-                state = State.SB_OPTION;
-                sub.begin();
-                break;
-            case WILL:
-                state = State.WILL;
-                break;
-            case WONT:
-                state = State.WONT;
-                break;
-            case DO:
-                state = State.DO;
-                break;
-            case DONT:
-                state = State.DONT;
-                break;
             default:
-                break; // unreachable: every byte 240..254 is handled above
+                break; // SB, WILL, WONT, DO and DONT: the parser reads their rest
         }
     }
 
@@ -749,21 +652,21 @@ public final class TelnetEngine {
 
     // ================================================================= sub-negotiation
 
-    private void endSubnegotiation() {
+    /** Returns whether the listener took over the rest of the input ({@link Listener#onEmptySubnegotiation}). */
+    private boolean endSubnegotiation() {
         int option = sub.option();
         int length = sub.length();
         boolean overflow = sub.overflowed();
         sub.begin(); // the body stays readable until the next sub-negotiation appends
         if (option < 0) {
-            return; // IAC SB IAC SE
+            return false; // IAC SB IAC SE
         }
         if (overflow) {
             LOG.debug("Discarded an over-long {} sub-negotiation", TelnetOption.name(option));
-            return;
+            return false;
         }
         if (length == 0) {
-            handedOver = us.state(option) == YES && listener.onEmptySubnegotiation(option);
-            return;
+            return us.state(option) == YES && listener.onEmptySubnegotiation(option);
         }
         switch (option) {
             case TTYPE:
@@ -784,6 +687,7 @@ public final class TelnetEngine {
                 listener.onSubnegotiation(option, sub.body(), 0, length); // the listener's protocol, or ignored
                 break;
         }
+        return false;
     }
 
     /** {@code TTYPE IS name}; cycles through the client's list (MTTS) until it repeats. */
