@@ -31,60 +31,40 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
- * One client connection bound to its handler: the state machine that ties the parts of a session
- * together. Input is queued ({@link InputQueue}) and handed to the handler through the session's
- * {@link SerialExecutor}, so callbacks run one at a time and in order, and {@link InputDelivery}
- * hands each item to the handler (through the telnet layer where there is one); output is queued and
- * written one batch at a time ({@link OutputQueue}); {@link Backpressure} pauses reading when
- * either backs up; {@link SessionDeadlines} holds the idle, write and close time limits that the
- * host's sweeper checks; {@link SessionTaps} copies traffic to the monitor; {@link AwaitPump} runs
- * a callback's {@code await}.
+ * One client connection bound to its handler. What moves its data (the queues, flow control and
+ * the open/closing/closed state machine) is {@link SessionFlow}, which this extends; this adds the
+ * handler and its callbacks: they run through the session's {@link SerialExecutor}, one at a time
+ * and in order, {@link HandlerInvoker} applies the error policy, and {@link InputDelivery} hands
+ * each item to the handler (through the telnet layer where there is one). {@link SessionDeadlines}
+ * holds the idle, write and close time limits that the host's sweeper checks;
+ * {@link SessionTaps} copies traffic to the monitor; {@link AwaitPump} runs a callback's
+ * {@code await}.
  *
  * <p>Transports push input in ({@link #receive}, {@link #receiveMessage}, {@link #inputEnded})
  * from their network threads and report the end of the connection ({@link #transportClosed}).
  */
-public final class ProtocolSession implements Session {
+public final class ProtocolSession extends SessionFlow implements Session {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
     /** How long a closing session may take to write its last output and be gone. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private enum State { OPEN, CLOSING, CLOSED }
-
-    private final String id = UUID.randomUUID().toString();
     private final SessionFactory factory;
     private final SessionHost host;
     private final ServerConfig config;
-    private final SessionChannel channel;
     /** The entry's transport, kept here: handlers ask for it per message. */
     private final Transport transport;
     private final InetSocketAddress remoteAddress;
     /** When the session started, in epoch milliseconds: a long, not an {@link Instant}, as sessions are many. */
     private final long startMillis = System.currentTimeMillis();
-    private final long startNanos = System.nanoTime();
     /** The application's attributes, made at the first {@link #attributes()}: most sessions never have one. */
     private volatile Map<String, Object> attributes;
     private final SerialExecutor callbacks;
     /** The telnet layer on {@code telnet} and {@code ws_telnet}, else {@code null}. */
     private final TelnetStream telnet;
-    private final SessionDeadlines deadlines;
     private final SessionTaps taps = new SessionTaps();
     private final OutputEncoder encoder;
-    private final WriteLoop writes;
-
-    /** Guards the queues, the backpressure state and the state machine. */
-    private final Object lock = new Object();
-    private final InputQueue input = new InputQueue();
-    private final OutputQueue output = new OutputQueue();
-    private final Backpressure backpressure = new Backpressure();
-    private boolean drainScheduled;
-    /** {@link #drainInput}, made once: it is scheduled for nearly every read. */
-    private final Runnable drainTask = this::drainInput;
-    /** Bytes from and to the client so far; guarded by the lock. */
-    private long bytesReceived;
-    private long bytesSent;
-    private State state = State.OPEN;
 
     private final HandlerInvoker handler;
     /** What the handler sees of this session: only the public API. */
@@ -93,8 +73,6 @@ public final class ProtocolSession implements Session {
     private final CloseTasks closeTasks = new CloseTasks();
     /** Runs {@link #await}: the waiting thread delivers the session's input meanwhile. Made at the first await. */
     private volatile AwaitPump pump;
-    /** What {@link #await} is parked on while it has no input to deliver, else {@code null}; guarded by the lock. */
-    private CompletableFuture<?> parkedOn;
     /** Made at the first {@link #setInputHidden}; guarded by the lock. */
     private InputHiding hiding;
     private final InputDelivery delivery;
@@ -102,10 +80,11 @@ public final class ProtocolSession implements Session {
     private volatile LongConsumer livenessCheck;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
+        super(UUID.randomUUID().toString(), channel, deadlines(factory.config()),
+                factory.config().limits().maxOutputBuffer());
         this.factory = factory;
         this.host = factory.host();
         this.config = factory.config();
-        this.channel = channel;
         this.remoteAddress = channel.remoteAddress();
         this.transport = config.transport();
         this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), lock);
@@ -126,20 +105,6 @@ public final class ProtocolSession implements Session {
                         TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, TelnetOffers.of(mud, config)), mud, id,
                         this::enqueueOutput, this::switchOutputCompression) : null;
         this.encoder = new OutputEncoder(config.transport(), telnet, taps);
-        this.writes = new WriteLoop(channel) {
-            @Override
-            ByteBuffer[] written(long bytes) {
-                return ProtocolSession.this.written(bytes);
-            }
-
-            @Override
-            void failed(Throwable cause) {
-                writeFailed(cause);
-            }
-        };
-        Duration keepalive = telnet != null && config.keepalive() != TelnetKeepalive.OFF ? config.keepaliveInterval() : Duration.ZERO;
-        this.deadlines = new SessionDeadlines(config.connectionTimeout(), keepalive,
-                config.limits().writeTimeout(), CLOSE_TIMEOUT, startNanos);
         this.delivery = new InputDelivery(id, remoteAddress, handler, telnet, taps) {
             @Override
             void close(String message) {
@@ -152,6 +117,45 @@ public final class ProtocolSession implements Session {
             }
         };
         this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
+    }
+
+    private static SessionDeadlines deadlines(ServerConfig config) {
+        Duration keepalive = config.transport().speaksTelnet() && config.keepalive() != TelnetKeepalive.OFF
+                ? config.keepaliveInterval() : Duration.ZERO;
+        return new SessionDeadlines(config.connectionTimeout(), keepalive, config.limits().writeTimeout(),
+                CLOSE_TIMEOUT, System.nanoTime());
+    }
+
+    // ---- what the flow asks of the session ------------------------------------------------------
+
+    @Override
+    void scheduleDrain(Runnable drain) {
+        callbacks.execute(drain);
+    }
+
+    @Override
+    void deliver(Object item) {
+        delivery.deliver(item);
+    }
+
+    @Override
+    boolean inCallback() {
+        return handler.inCallback();
+    }
+
+    @Override
+    void inputQueued() {
+        AwaitPump waiter = pump;
+        if (waiter != null) {
+            waiter.wake();
+        }
+    }
+
+    @Override
+    void outputQueued(byte[] bytes) {
+        if (telnet != null) {
+            taps.terminalOutput(bytes); // all telnet output passes here: lines, prompts, echo, negotiation
+        }
     }
 
     // ---- Session ----------------------------------------------------------------------------
@@ -183,7 +187,7 @@ public final class ProtocolSession implements Session {
 
     @Override
     public Instant lastActivity() {
-        return startTime().plusNanos(deadlines.lastInputNanos() - startNanos);
+        return startTime().plusNanos(deadlines.lastInputNanos() - deadlines.startNanos());
     }
 
     @Override
@@ -221,13 +225,6 @@ public final class ProtocolSession implements Session {
         return telnet == null ? Optional.empty() : Optional.of(telnet.terminalInfo());
     }
 
-    @Override
-    public boolean isOpen() {
-        synchronized (lock) {
-            return state == State.OPEN;
-        }
-    }
-
     /** The WebSocket request path (with query), or {@code null}. */
     public String requestPath() {
         return channel.requestPath();
@@ -236,27 +233,6 @@ public final class ProtocolSession implements Session {
     /** The client's User-Agent, or {@code null}. */
     public String userAgent() {
         return channel.userAgent();
-    }
-
-    /** Bytes received from the client so far. */
-    long bytesReceived() {
-        synchronized (lock) {
-            return bytesReceived;
-        }
-    }
-
-    /** Bytes written to the client so far. */
-    long bytesSent() {
-        synchronized (lock) {
-            return bytesSent;
-        }
-    }
-
-    /** Bytes of output waiting for this client. */
-    public long queuedOutputBytes() {
-        synchronized (lock) {
-            return output.bytes();
-        }
     }
 
     /** Starts copying this session's traffic to {@code tap} (the monitor's watchers). */
@@ -311,7 +287,7 @@ public final class ProtocolSession implements Session {
     void setInputHidden(boolean hidden) {
         InputHiding part;
         synchronized (lock) {
-            if (state != State.OPEN) {
+            if (!isOpen()) {
                 return;
             }
             if (hiding == null) {
@@ -374,77 +350,22 @@ public final class ProtocolSession implements Session {
         AwaitPump waiter = pump;
         if (waiter == null) {
             // Callbacks run one at a time, so only one thread gets here.
-            pump = waiter = new AwaitPump(this::flushQueued, this::nextWhileAwaiting, delivery::deliver, this::awaitEnded);
+            pump = waiter = new AwaitPump(this::flushQueued, this::nextAwaited, delivery::deliver, this::awaitEnded);
         }
         return waiter.await(stage.toCompletableFuture());
     }
 
-    /** The pump's next item: taken under the lock, as input and the state change under it. */
-    private Object nextWhileAwaiting(CompletableFuture<?> result) {
-        Object item;
-        Backpressure.Change change;
-        synchronized (lock) {
-            if (state != State.OPEN || !handler.usable()) {
-                throw new SessionClosedException(id);
-            }
-            item = input.poll();
-            change = backpressure.update(input.bytes(), output.bytes());
-            parkedOn = item == null ? result : null;
+    /** The pump's next item, or {@code null}; once the handler failed there is none to deliver. */
+    private Object nextAwaited(CompletableFuture<?> result) {
+        if (!handler.usable()) {
+            throw new SessionClosedException(id);
         }
-        applyFlowControl(change);
-        return item;
-    }
-
-    private void awaitEnded() {
-        synchronized (lock) {
-            parkedOn = null;
-        }
-    }
-
-    private void wakeAwait() {
-        AwaitPump waiter = pump;
-        if (waiter != null) {
-            waiter.wake();
-        }
+        return nextWhileAwaiting(result);
     }
 
     boolean awaitingOnThisThread() {
         AwaitPump waiter = pump;
         return waiter != null && waiter.waitingOnThisThread();
-    }
-
-    /**
-     * Whether a callback waits in {@link #await} with no input left to deliver: the session can
-     * only move on when its client (or a timer) sends something. A test kit's point of quiet.
-     */
-    public boolean awaitingInput() {
-        synchronized (lock) {
-            return state == State.OPEN && parkedOn != null && !parkedOn.isDone() && input.size() == 0;
-        }
-    }
-
-    /** Closes the session once its queued output is written (bounded by the close timeout). */
-    public void close() {
-        boolean closeNow;
-        synchronized (lock) {
-            if (state != State.OPEN) {
-                return;
-            }
-            closeNow = beginClosing();
-        }
-        if (closeNow) {
-            channel.close();
-        } else {
-            flushQueued(); // the end of a compressed stream may be all there is to write
-        }
-    }
-
-    /** OPEN to CLOSING, under the lock; returns whether nothing is left to write (close at once). */
-    private boolean beginClosing() {
-        state = State.CLOSING;
-        deadlines.closing(System.nanoTime());
-        output.compressFromHere(false); // MCCP2: the client gets the end of its zlib stream before the close
-        return output.isIdle();
     }
 
     /**
@@ -504,22 +425,10 @@ public final class ProtocolSession implements Session {
         enqueueInput(InputQueue.END_OF_INPUT, 0);
     }
 
-    /** Whether reading from the client is paused right now (flow control). */
-    public boolean inputPaused() {
-        synchronized (lock) {
-            return backpressure.paused();
-        }
-    }
-
     /** The connection is gone (closed by either side); the handler hears about it once. */
     public void transportClosed(Throwable cause) {
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            input.clear();
-            output.clear();
+        if (!markClosed()) {
+            return;
         }
         if (cause != null) {
             LOG.debug("Session {} connection closed with {}", id, cause.toString());
@@ -532,221 +441,17 @@ public final class ProtocolSession implements Session {
         host.registry().remove(this);
         LocalSessionDirectory.instance().sessionEnded(id);
         LOG.info("Session {} closed ({} from {})", id, transport(), remoteAddress);
-        wakeAwait();
+        inputQueued(); // an await looks again, and finds the session closed
         callbacks.execute(() -> {
             closeTasks.runAll(task -> handler.run(task::run));
             handler.release();
         });
     }
 
-    // ---- input ------------------------------------------------------------------------------
-
-    /** Queues input for the handler; {@code received} counts toward statistics and idleness. */
-    private void enqueueInput(Object item, long received) {
-        Backpressure.Change change;
-        boolean schedule;
-        boolean flood;
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            input.add(item);
-            bytesReceived += received;
-            flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
-            change = backpressure.update(input.bytes(), output.bytes());
-            schedule = !drainScheduled;
-            drainScheduled = true;
-        }
-        if (flood) {
-            // Only a transport that cannot pause reading gets here; its input is still bounded.
-            cutOff("sent " + Backpressure.INPUT_LIMIT + " bytes more than its handler took",
-                    "Input flood: the server cannot keep up");
-            return;
-        }
-        if (received > 0) {
-            deadlines.inputReceived(System.nanoTime());
-        }
-        applyFlowControl(change);
-        wakeAwait();
-        if (schedule) {
-            callbacks.execute(drainTask);
-        }
-    }
-
-    private void drainInput() {
-        while (true) {
-            Object item;
-            Backpressure.Change change;
-            boolean open;
-            synchronized (lock) {
-                item = input.poll();
-                if (item == null) {
-                    drainScheduled = false;
-                    return;
-                }
-                change = backpressure.update(input.bytes(), output.bytes());
-                open = state == State.OPEN;
-            }
-            applyFlowControl(change);
-            if (open) {
-                delivery.deliver(item);
-            }
-        }
-    }
-
-    /**
-     * Tells the transport to stop or resume reading after a change. Changes are decided under the
-     * lock but applied outside it, so two threads may apply theirs in the wrong order: each
-     * applies the current state and again until it holds still, so the last word is the latest.
-     */
-    private void applyFlowControl(Backpressure.Change change) {
-        if (change == Backpressure.Change.NONE) {
-            return;
-        }
-        boolean paused = inputPaused();
-        while (true) {
-            if (paused) {
-                LOG.debug("Session {}: input paused", id);
-            }
-            channel.setInputPaused(paused);
-            boolean now = inputPaused();
-            if (now == paused) {
-                return;
-            }
-            paused = now;
-        }
-    }
-
-    // ---- output -----------------------------------------------------------------------------
-
     void enqueueOutput(byte[] bytes) {
         enqueueOutput(bytes, false);
     }
 
-    /** Queues output and starts writing; with {@code thenClose} the session starts closing after it. */
-    private void enqueueOutput(byte[] bytes, boolean thenClose) {
-        Backpressure.Change change = Backpressure.Change.NONE;
-        ByteBuffer[] batch = null;
-        boolean overflow;
-        synchronized (lock) {
-            if (state != State.OPEN) {
-                return;
-            }
-            overflow = output.wouldExceed(bytes.length, config.limits().maxOutputBuffer());
-            if (!overflow) {
-                output.add(bytes);
-                change = backpressure.update(input.bytes(), output.bytes());
-                // Inside a callback, output waits for the callback's end so it leaves in one write,
-                // unless there is already a lot of it.
-                if (!handler.inCallback() || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
-                    batch = output.startBatch(System.nanoTime());
-                }
-                if (thenClose) {
-                    beginClosing(); // the channel closes once the output is written
-                }
-            }
-        }
-        if (overflow) {
-            cutOff("is not reading (" + config.limits().maxOutputBuffer() + " bytes of output waiting)",
-                    "Output buffer full: the client is not reading");
-            return;
-        }
-        if (telnet != null) {
-            taps.terminalOutput(bytes); // all telnet output passes here: lines, prompts, echo, negotiation
-        }
-        applyFlowControl(change);
-        if (batch != null) {
-            writes.write(batch);
-        }
-    }
-
-    /** MCCP2: queues {@code lastPlain}, then compresses (or stops compressing) all output after it, with nothing between. */
-    private void switchOutputCompression(byte[] lastPlain, boolean compress) {
-        ByteBuffer[] batch = null;
-        synchronized (lock) {
-            if (state != State.OPEN) {
-                return;
-            }
-            output.add(lastPlain);
-            output.compressFromHere(compress);
-            if (!handler.inCallback()) {
-                batch = output.startBatch(System.nanoTime());
-            }
-        }
-        if (batch != null) {
-            writes.write(batch);
-        }
-    }
-
-    /** Ends a session that broke one of its bounds, dropping what it had queued; {@code reason} goes to the client. */
-    private void cutOff(String why, String reason) {
-        if (markClosing(true)) {
-            LOG.warn("Session {}: client {} {}; closing", id, remoteAddress, why);
-            channel.closeForViolation(reason);
-        }
-    }
-
-    /** Any state but CLOSED to CLOSING; returns false if already closed. */
-    private boolean markClosing(boolean dropInput) {
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return false;
-            }
-            state = State.CLOSING;
-            deadlines.closing(System.nanoTime());
-            if (dropInput) {
-                input.clear();
-            }
-            return true;
-        }
-    }
-
-    /** Starts writing what a callback queued, unless a write is already in flight. */
-    private void flushQueued() {
-        ByteBuffer[] batch;
-        synchronized (lock) {
-            batch = state == State.CLOSED ? null : output.startBatch(System.nanoTime());
-        }
-        if (batch != null) {
-            writes.write(batch);
-        }
-    }
-
-    /** Accounts a finished write; returns the next batch, or null when idle. */
-    private ByteBuffer[] written(long written) {
-        Backpressure.Change change;
-        boolean closeNow;
-        ByteBuffer[] batch;
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return null;
-            }
-            bytesSent += written;
-            batch = output.batchWritten(System.nanoTime());
-            change = backpressure.update(input.bytes(), output.bytes());
-            closeNow = batch == null && state == State.CLOSING;
-        }
-        applyFlowControl(change);
-        if (closeNow) {
-            channel.close();
-        }
-        return batch;
-    }
-
-    private void writeFailed(Throwable cause) {
-        LOG.debug("Session {}: write failed: {}", id, cause.toString());
-        synchronized (lock) {
-            output.writeFailed();
-        }
-        forceClose();
-    }
-
-    /** Closes at once, dropping unwritten output. */
-    void forceClose() {
-        if (markClosing(false)) {
-            channel.close();
-        }
-    }
 
     // ---- time limits (called by the host's sweeper; never blocks) -------------------------------
 
@@ -760,17 +465,12 @@ public final class ProtocolSession implements Session {
     }
 
     void checkDeadlines(long nowNanos) {
-        long stalled;
-        boolean open;
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            stalled = output.stalledNanos(nowNanos);
-            open = state == State.OPEN;
+        long stalled = stalledNanos(nowNanos);
+        if (stalled < 0) {
+            return; // closed
         }
         LongConsumer liveness = livenessCheck;
-        if (open && liveness != null) {
+        if (liveness != null && isOpen()) {
             liveness.accept(nowNanos);
         }
         switch (deadlines.check(nowNanos, stalled)) {
@@ -805,10 +505,7 @@ public final class ProtocolSession implements Session {
 
     @Override
     public String toString() {
-        synchronized (lock) {
-            return "Session[" + id + " " + transport() + " " + remoteAddress + " " + state
-                    + " writing=" + output.isWriting() + " outbox=" + output.size() + " inbox=" + input.size()
-                    + " paused=" + backpressure.paused() + " handler=" + handler.usable() + "]";
-        }
+        return "Session[" + id + " " + transport() + " " + remoteAddress + " " + flowState()
+                + " handler=" + handler.usable() + "]";
     }
 }

@@ -16,6 +16,7 @@ final class SessionDeadlines {
     private final long keepaliveNanos;
     private final long writeTimeoutNanos;
     private final long closeTimeoutNanos;
+    private final long startNanos;
     private volatile long lastInputNanos;
     private volatile long nextKeepaliveNanos;
     /** When a closing session is given up on, or 0 while it is not closing. */
@@ -32,6 +33,7 @@ final class SessionDeadlines {
         this.keepaliveNanos = keepalive.toNanos();
         this.writeTimeoutNanos = writeTimeout.toNanos();
         this.closeTimeoutNanos = closeTimeout.toNanos();
+        this.startNanos = nowNanos;
         this.lastInputNanos = nowNanos;
         this.nextKeepaliveNanos = nowNanos + keepaliveNanos;
     }
@@ -45,6 +47,11 @@ final class SessionDeadlines {
         if (closeDeadlineNanos == 0) {
             closeDeadlineNanos = nowNanos + closeTimeoutNanos;
         }
+    }
+
+    /** When the session started, on the {@link System#nanoTime()} clock. */
+    long startNanos() {
+        return startNanos;
     }
 
     long lastInputNanos() {
