@@ -3,8 +3,8 @@ package io.chuk.protocol.session;
 /**
  * When to stop reading from a client: once input waiting for the handler or output waiting for
  * the client passes its high-water mark, until both are back under their low-water marks. The
- * gap between the marks keeps a busy session from flapping. Not thread-safe: the session guards
- * it with its lock.
+ * gap between the marks keeps a busy session from flapping. A pure decision: the session keeps
+ * whether it is paused (one field, under its lock), rather than a state object per session.
  */
 final class Backpressure {
 
@@ -24,21 +24,17 @@ final class Backpressure {
     /** What the transport should do now. */
     enum Change { NONE, PAUSE, RESUME }
 
-    private boolean paused;
+    private Backpressure() {
+    }
 
-    Change update(long inputBytes, long outputBytes) {
+    /** What a session whose reading is {@code paused} or not should do with this much input and output waiting. */
+    static Change decide(boolean paused, long inputBytes, long outputBytes) {
         if (!paused && (inputBytes > INPUT_HIGH_WATER || outputBytes > OUTPUT_HIGH_WATER)) {
-            paused = true;
             return Change.PAUSE;
         }
         if (paused && inputBytes <= INPUT_LOW_WATER && outputBytes <= OUTPUT_LOW_WATER) {
-            paused = false;
             return Change.RESUME;
         }
         return Change.NONE;
-    }
-
-    boolean paused() {
-        return paused;
     }
 }

@@ -25,7 +25,7 @@ abstract class HandlerInvoker {
         void run(BaseHandler handler) throws Exception;
     }
 
-    private final String sessionId;
+    final String sessionId;
     private final SessionStatistics statistics;
     private BaseHandler handler;
     /** Releases {@link #handler}: kept instead of the factory's wrapper, one object less per session. */

@@ -13,24 +13,24 @@ import java.net.InetSocketAddress;
  * (through the telnet layer on telnet transports, which may add protocol events and a new window
  * size), text messages, framework tasks, and the end of input. The monitor's taps see the input
  * as the handler does. Runs only in the session's serial executor, outside the session's lock.
- * The session subclasses it to say how it closes, as it does {@link HandlerInvoker}.
+ *
+ * <p>It extends {@link HandlerInvoker}, through which each item reaches the handler, so the two
+ * are one object per session and one touched per message; the session subclasses it to say how
+ * it closes and what follows a callback, as Jetty's endpoints subclass {@code WriteFlusher}.
  */
-abstract class InputDelivery {
+abstract class InputDelivery extends HandlerInvoker {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chuk.protocol.session");
 
-    private final String sessionId;
     private final InetSocketAddress remoteAddress;
-    private final HandlerInvoker handler;
     /** The telnet layer, or {@code null} on transports without telnet. */
     private final TelnetStream telnet;
     private final SessionTaps taps;
 
-    InputDelivery(String sessionId, InetSocketAddress remoteAddress, HandlerInvoker handler, TelnetStream telnet,
+    InputDelivery(String sessionId, SessionStatistics statistics, InetSocketAddress remoteAddress, TelnetStream telnet,
                   SessionTaps taps) {
-        this.sessionId = sessionId;
+        super(sessionId, statistics);
         this.remoteAddress = remoteAddress;
-        this.handler = handler;
         this.telnet = telnet;
         this.taps = taps;
     }
@@ -42,18 +42,18 @@ abstract class InputDelivery {
     abstract void close();
 
     void deliver(Object item) {
-        if (!handler.usable()) {
+        if (!usable()) {
             return;
         }
         if (item instanceof byte[] bytes) {
             deliverBytes(bytes);
         } else if (item instanceof String text) {
             taps.input(text);
-            handler.invoke(h -> h.receiveMessage(text));
+            invoke(h -> h.receiveMessage(text));
         } else if (item instanceof SessionTask task) {
-            task.run(handler);
+            task.run(this);
         } else {
-            handler.invoke(BaseHandler::onEndOfInput);
+            invoke(BaseHandler::onEndOfInput);
             close();
         }
     }
@@ -61,7 +61,7 @@ abstract class InputDelivery {
     private void deliverBytes(byte[] bytes) {
         if (telnet == null) {
             taps.input(bytes);
-            handler.invoke(h -> h.receive(bytes));
+            invoke(h -> h.receive(bytes));
             return;
         }
         TelnetStream.Decoded decoded;
@@ -74,15 +74,15 @@ abstract class InputDelivery {
         }
         if (decoded.input().length > 0) {
             taps.input(decoded.input());
-            handler.invoke(h -> h.receive(decoded.input()));
+            invoke(h -> h.receive(decoded.input()));
         }
         for (HandlerInvoker.Callback event : decoded.events()) {
-            handler.invoke(event);
+            invoke(event);
         }
         if (decoded.resized()) {
             TerminalInfo terminal = telnet.terminalInfo();
             taps.windowSize(terminal.width(), terminal.height());
-            handler.invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
+            invoke(h -> h.onWindowSize(terminal.width(), terminal.height()));
         }
     }
 }

@@ -4,7 +4,6 @@ import io.chuk.protocol.api.Gmcp;
 import io.chuk.protocol.api.Msdp;
 import io.chuk.protocol.api.Session;
 import io.chuk.protocol.config.ServerConfig;
-import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.api.Transport;
 import io.chuk.protocol.api.RequestInfo;
 import io.chuk.protocol.api.SessionClosedException;
@@ -34,8 +33,8 @@ import java.util.function.LongConsumer;
  * One client connection bound to its handler. What moves its data (the queues, flow control and
  * the open/closing/closed state machine) is {@link SessionFlow}, which this extends; this adds the
  * handler and its callbacks: they run through the session's {@link SerialExecutor}, one at a time
- * and in order, {@link HandlerInvoker} applies the error policy, and {@link InputDelivery} hands
- * each item to the handler (through the telnet layer where there is one). {@link SessionDeadlines}
+ * and in order, and {@link InputDelivery} hands each item to the handler (through the telnet layer
+ * where there is one), under {@link HandlerInvoker}'s error policy. {@link SessionDeadlines}
  * holds the idle, write and close time limits that the host's sweeper checks;
  * {@link SessionTaps} copies traffic to the monitor; {@link AwaitPump} runs a callback's
  * {@code await}.
@@ -66,7 +65,8 @@ public final class ProtocolSession extends SessionFlow implements Session {
     private final SessionTaps taps = new SessionTaps();
     private final OutputEncoder encoder;
 
-    private final HandlerInvoker handler;
+    /** The handler, and what each input item means to it. */
+    private final InputDelivery handler;
     /** What the handler sees of this session: only the public API. */
     private final HandlerSession view;
     /** What runs when the session ends. */
@@ -75,20 +75,25 @@ public final class ProtocolSession extends SessionFlow implements Session {
     private volatile AwaitPump pump;
     /** Made at the first {@link #setInputHidden}; guarded by the lock. */
     private InputHiding hiding;
-    private final InputDelivery delivery;
     /** The transport's own check on each sweep (WebSocket pings), else {@code null}. */
     private volatile LongConsumer livenessCheck;
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
-        super(UUID.randomUUID().toString(), channel, deadlines(factory.config()),
+        super(UUID.randomUUID().toString(), channel, factory.deadlineLimits(),
                 factory.config().limits().maxOutputBuffer());
         this.factory = factory;
         this.host = factory.host();
         this.config = factory.config();
         this.remoteAddress = channel.remoteAddress();
         this.transport = config.transport();
-        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), lock);
-        this.handler = new HandlerInvoker(id, factory.statistics()) {
+        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), this);
+        MudSettings mud = factory.mudSettings();
+        this.telnet = config.transport().speaksTelnet()
+                ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
+                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, TelnetOffers.of(mud, config)), mud, id,
+                        this::enqueueOutput, this::switchOutputCompression) : null;
+        this.encoder = new OutputEncoder(config.transport(), telnet, taps);
+        this.handler = new InputDelivery(id, factory.statistics(), remoteAddress, telnet, taps) {
             @Override
             void callbackFailed() {
                 closeWithMessage("An internal error occurred; closing the session.");
@@ -98,14 +103,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
             void callbackEnded() {
                 flushQueued();
             }
-        };
-        MudSettings mud = factory.mudSettings();
-        this.telnet = config.transport().speaksTelnet()
-                ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
-                        TelnetSettings.DEFAULT_MAX_TERMINAL_TYPES, true, true, TelnetOffers.of(mud, config)), mud, id,
-                        this::enqueueOutput, this::switchOutputCompression) : null;
-        this.encoder = new OutputEncoder(config.transport(), telnet, taps);
-        this.delivery = new InputDelivery(id, remoteAddress, handler, telnet, taps) {
+
             @Override
             void close(String message) {
                 closeWithMessage(message);
@@ -119,13 +117,6 @@ public final class ProtocolSession extends SessionFlow implements Session {
         this.view = new HandlerSession(this, telnet == null ? null : new TelnetControls(telnet, this::enqueueOutput));
     }
 
-    private static SessionDeadlines deadlines(ServerConfig config) {
-        Duration keepalive = config.transport().speaksTelnet() && config.keepalive() != TelnetKeepalive.OFF
-                ? config.keepaliveInterval() : Duration.ZERO;
-        return new SessionDeadlines(config.connectionTimeout(), keepalive, config.limits().writeTimeout(),
-                CLOSE_TIMEOUT, System.nanoTime());
-    }
-
     // ---- what the flow asks of the session ------------------------------------------------------
 
     @Override
@@ -135,7 +126,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
 
     @Override
     void deliver(Object item) {
-        delivery.deliver(item);
+        handler.deliver(item);
     }
 
     @Override
@@ -199,7 +190,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
     public Map<String, Object> attributes() {
         Map<String, Object> map = attributes;
         if (map == null) {
-            synchronized (lock) {
+            synchronized (this) {
                 map = attributes;
                 if (map == null) {
                     attributes = map = new ConcurrentHashMap<>(4);
@@ -286,7 +277,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
     /** Hides or shows what the client types; see {@link InputHiding}. Nothing changes once the session closes. */
     void setInputHidden(boolean hidden) {
         InputHiding part;
-        synchronized (lock) {
+        synchronized (this) {
             if (!isOpen()) {
                 return;
             }
@@ -301,7 +292,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
     /** Whether the handler hides what the client types (a password): recordings leave such input out. */
     public boolean inputHidden() {
         InputHiding part;
-        synchronized (lock) {
+        synchronized (this) {
             part = hiding;
         }
         return part != null && part.hidden();
@@ -350,7 +341,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
         AwaitPump waiter = pump;
         if (waiter == null) {
             // Callbacks run one at a time, so only one thread gets here.
-            pump = waiter = new AwaitPump(this::flushQueued, this::nextAwaited, delivery::deliver, this::awaitEnded);
+            pump = waiter = new AwaitPump(this::flushQueued, this::nextAwaited, handler::deliver, this::awaitEnded);
         }
         return waiter.await(stage.toCompletableFuture());
     }

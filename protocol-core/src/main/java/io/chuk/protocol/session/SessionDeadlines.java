@@ -12,30 +12,33 @@ final class SessionDeadlines {
     /** What a tick found due, most urgent first. */
     enum Due { NONE, CLOSE_TIMEOUT, WRITE_TIMEOUT, IDLE_TIMEOUT, KEEPALIVE }
 
-    private final long idleTimeoutNanos;
-    private final long keepaliveNanos;
-    private final long writeTimeoutNanos;
-    private final long closeTimeoutNanos;
+    /**
+     * The limits themselves, the same for every session of an entry, so they are made once per
+     * entry rather than kept in each session.
+     *
+     * @param idleTimeoutNanos  no input for this long ends the session; zero = never
+     * @param keepaliveNanos    interval of telnet keepalives; zero = none
+     * @param writeTimeoutNanos a write stuck this long ends the session; zero = never
+     * @param closeTimeoutNanos how long a closing session may take to be gone
+     */
+    record Limits(long idleTimeoutNanos, long keepaliveNanos, long writeTimeoutNanos, long closeTimeoutNanos) {
+        Limits(Duration idleTimeout, Duration keepalive, Duration writeTimeout, Duration closeTimeout) {
+            this(idleTimeout.toNanos(), keepalive.toNanos(), writeTimeout.toNanos(), closeTimeout.toNanos());
+        }
+    }
+
+    private final Limits limits;
     private final long startNanos;
     private volatile long lastInputNanos;
     private volatile long nextKeepaliveNanos;
     /** When a closing session is given up on, or 0 while it is not closing. */
     private volatile long closeDeadlineNanos;
 
-    /**
-     * @param idleTimeout  no input for this long ends the session; zero = never
-     * @param keepalive    interval of telnet keepalives; zero = none
-     * @param writeTimeout a write stuck this long ends the session; zero = never
-     * @param closeTimeout how long a closing session may take to be gone
-     */
-    SessionDeadlines(Duration idleTimeout, Duration keepalive, Duration writeTimeout, Duration closeTimeout, long nowNanos) {
-        this.idleTimeoutNanos = idleTimeout.toNanos();
-        this.keepaliveNanos = keepalive.toNanos();
-        this.writeTimeoutNanos = writeTimeout.toNanos();
-        this.closeTimeoutNanos = closeTimeout.toNanos();
+    SessionDeadlines(Limits limits, long nowNanos) {
+        this.limits = limits;
         this.startNanos = nowNanos;
         this.lastInputNanos = nowNanos;
-        this.nextKeepaliveNanos = nowNanos + keepaliveNanos;
+        this.nextKeepaliveNanos = nowNanos + limits.keepaliveNanos();
     }
 
     void inputReceived(long nowNanos) {
@@ -45,7 +48,7 @@ final class SessionDeadlines {
     /** The session started closing: from now on only the close deadline counts. */
     void closing(long nowNanos) {
         if (closeDeadlineNanos == 0) {
-            closeDeadlineNanos = nowNanos + closeTimeoutNanos;
+            closeDeadlineNanos = nowNanos + limits.closeTimeoutNanos();
         }
     }
 
@@ -67,14 +70,14 @@ final class SessionDeadlines {
         if (closeDeadline != 0) {
             return nowNanos - closeDeadline >= 0 ? Due.CLOSE_TIMEOUT : Due.NONE;
         }
-        if (writeTimeoutNanos > 0 && writeStalledNanos >= writeTimeoutNanos) {
+        if (limits.writeTimeoutNanos() > 0 && writeStalledNanos >= limits.writeTimeoutNanos()) {
             return Due.WRITE_TIMEOUT;
         }
-        if (idleTimeoutNanos > 0 && nowNanos - lastInputNanos >= idleTimeoutNanos) {
+        if (limits.idleTimeoutNanos() > 0 && nowNanos - lastInputNanos >= limits.idleTimeoutNanos()) {
             return Due.IDLE_TIMEOUT;
         }
-        if (keepaliveNanos > 0 && nowNanos - nextKeepaliveNanos >= 0) {
-            nextKeepaliveNanos = nowNanos + keepaliveNanos;
+        if (limits.keepaliveNanos() > 0 && nowNanos - nextKeepaliveNanos >= 0) {
+            nextKeepaliveNanos = nowNanos + limits.keepaliveNanos();
             return Due.KEEPALIVE;
         }
         return Due.NONE;

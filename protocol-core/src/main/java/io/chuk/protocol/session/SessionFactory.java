@@ -1,11 +1,13 @@
 package io.chuk.protocol.session;
 
 import io.chuk.protocol.config.ServerConfig;
+import io.chuk.protocol.config.TelnetKeepalive;
 import io.chuk.protocol.handlers.NonBlocking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +36,8 @@ public final class SessionFactory {
     private final Executor callbackPool;
     private final boolean nonBlockingHandler;
     private final MudSettings mudSettings;
+    /** The time limits of this entry's sessions, shared by all of them. */
+    private final SessionDeadlines.Limits deadlineLimits;
     private volatile boolean accepting = true;
 
     SessionFactory(ServerConfig config, SessionHost host, Executor callbackPool) {
@@ -42,6 +46,10 @@ public final class SessionFactory {
         this.callbackPool = callbackPool;
         this.nonBlockingHandler = config.handlerType().isAnnotationPresent(NonBlocking.class);
         this.mudSettings = MudSettings.of(config);
+        Duration keepalive = config.transport().speaksTelnet() && config.keepalive() != TelnetKeepalive.OFF
+                ? config.keepaliveInterval() : Duration.ZERO;
+        this.deadlineLimits = new SessionDeadlines.Limits(config.connectionTimeout(), keepalive,
+                config.limits().writeTimeout(), ProtocolSession.CLOSE_TIMEOUT);
         this.addressLimits = new AddressLimits(config.limits());
     }
 
@@ -66,6 +74,11 @@ public final class SessionFactory {
     /** Whether the entry's handler is marked {@link NonBlocking}: its callbacks may run on network threads. */
     public boolean nonBlockingHandler() {
         return nonBlockingHandler;
+    }
+
+    /** The time limits of this entry's sessions. */
+    SessionDeadlines.Limits deadlineLimits() {
+        return deadlineLimits;
     }
 
     /** The MUD protocols this entry's telnet sessions offer. */

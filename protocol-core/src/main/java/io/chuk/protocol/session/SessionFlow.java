@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What moves a session's data, behind its one lock: input queued for the handler
+ * What moves a session's data, behind its one lock (its own monitor, which nothing outside the
+ * session takes: a separate lock object would be one more object per session, and one more cache
+ * line touched per message): input queued for the handler
  * ({@link InputQueue}) and drained one item at a time, output queued for the client
  * ({@link OutputQueue}) and written one batch at a time ({@link WriteLoop}), reading paused and
  * resumed as either backs up ({@link Backpressure}), and the state machine from open through
@@ -28,12 +30,11 @@ abstract class SessionFlow {
     final String id;
     final SessionChannel channel;
     final SessionDeadlines deadlines;
-    /** Guards the queues, the backpressure state, the state machine and the counters. */
-    final Object lock = new Object();
     private final long maxOutputBuffer;
     private final InputQueue input = new InputQueue();
     private final OutputQueue output = new OutputQueue();
-    private final Backpressure backpressure = new Backpressure();
+    /** Whether reading from the client is paused ({@link Backpressure}). */
+    private boolean paused;
     private final WriteLoop writes;
     private State state = State.OPEN;
     private boolean drainScheduled;
@@ -44,10 +45,10 @@ abstract class SessionFlow {
     /** What {@link ProtocolSession#await} is parked on while it has no input to deliver, else {@code null}. */
     private CompletableFuture<?> parkedOn;
 
-    SessionFlow(String id, SessionChannel channel, SessionDeadlines deadlines, long maxOutputBuffer) {
+    SessionFlow(String id, SessionChannel channel, SessionDeadlines.Limits limits, long maxOutputBuffer) {
         this.id = id;
         this.channel = channel;
-        this.deadlines = deadlines;
+        this.deadlines = new SessionDeadlines(limits, System.nanoTime());
         this.maxOutputBuffer = maxOutputBuffer;
         this.writes = new WriteLoop(channel) {
             @Override
@@ -80,35 +81,35 @@ abstract class SessionFlow {
     // ---- state ------------------------------------------------------------------------------
 
     public boolean isOpen() {
-        synchronized (lock) {
+        synchronized (this) {
             return state == State.OPEN;
         }
     }
 
     /** Whether reading from the client is paused right now (flow control). */
     public boolean inputPaused() {
-        synchronized (lock) {
-            return backpressure.paused();
+        synchronized (this) {
+            return paused;
         }
     }
 
     /** Bytes of output waiting for this client. */
     public long queuedOutputBytes() {
-        synchronized (lock) {
+        synchronized (this) {
             return output.bytes();
         }
     }
 
     /** Bytes received from the client so far. */
     long bytesReceived() {
-        synchronized (lock) {
+        synchronized (this) {
             return bytesReceived;
         }
     }
 
     /** Bytes written to the client so far. */
     long bytesSent() {
-        synchronized (lock) {
+        synchronized (this) {
             return bytesSent;
         }
     }
@@ -120,14 +121,14 @@ abstract class SessionFlow {
         Backpressure.Change change;
         boolean schedule;
         boolean flood;
-        synchronized (lock) {
+        synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
             input.add(item);
             bytesReceived += received;
             flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
-            change = backpressure.update(input.bytes(), output.bytes());
+            change = backpressure();
             schedule = !drainScheduled;
             drainScheduled = true;
         }
@@ -152,13 +153,13 @@ abstract class SessionFlow {
             Object item;
             Backpressure.Change change;
             boolean open;
-            synchronized (lock) {
+            synchronized (this) {
                 item = input.poll();
                 if (item == null) {
                     drainScheduled = false;
                     return;
                 }
-                change = backpressure.update(input.bytes(), output.bytes());
+                change = backpressure();
                 open = state == State.OPEN;
             }
             applyFlowControl(change);
@@ -177,12 +178,12 @@ abstract class SessionFlow {
     final Object nextWhileAwaiting(CompletableFuture<?> result) {
         Object item;
         Backpressure.Change change;
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 throw new SessionClosedException(id);
             }
             item = input.poll();
-            change = backpressure.update(input.bytes(), output.bytes());
+            change = backpressure();
             parkedOn = item == null ? result : null;
         }
         applyFlowControl(change);
@@ -191,7 +192,7 @@ abstract class SessionFlow {
 
     /** An await ended, however it ended: the session is no longer parked. */
     final void awaitEnded() {
-        synchronized (lock) {
+        synchronized (this) {
             parkedOn = null;
         }
     }
@@ -201,9 +202,18 @@ abstract class SessionFlow {
      * only move on when its client (or a timer) sends something. A test kit's point of quiet.
      */
     public boolean awaitingInput() {
-        synchronized (lock) {
+        synchronized (this) {
             return state == State.OPEN && parkedOn != null && !parkedOn.isDone() && input.size() == 0;
         }
+    }
+
+    /** Under the lock: applies {@link Backpressure}'s decision to {@link #paused} and returns it. */
+    private Backpressure.Change backpressure() {
+        Backpressure.Change change = Backpressure.decide(paused, input.bytes(), output.bytes());
+        if (change != Backpressure.Change.NONE) {
+            paused = change == Backpressure.Change.PAUSE;
+        }
+        return change;
     }
 
     /**
@@ -236,14 +246,14 @@ abstract class SessionFlow {
         Backpressure.Change change = Backpressure.Change.NONE;
         ByteBuffer[] batch = null;
         boolean overflow;
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
             overflow = output.wouldExceed(bytes.length, maxOutputBuffer);
             if (!overflow) {
                 output.add(bytes);
-                change = backpressure.update(input.bytes(), output.bytes());
+                change = backpressure();
                 // Inside a callback, output waits for the callback's end so it leaves in one write,
                 // unless there is already a lot of it.
                 if (!inCallback() || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
@@ -269,7 +279,7 @@ abstract class SessionFlow {
     /** MCCP2: queues {@code lastPlain}, then compresses (or stops compressing) all output after it, with nothing between. */
     final void switchOutputCompression(byte[] lastPlain, boolean compress) {
         ByteBuffer[] batch = null;
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
@@ -287,7 +297,7 @@ abstract class SessionFlow {
     /** Starts writing what a callback queued, unless a write is already in flight. */
     final void flushQueued() {
         ByteBuffer[] batch;
-        synchronized (lock) {
+        synchronized (this) {
             batch = state == State.CLOSED ? null : output.startBatch(System.nanoTime());
         }
         if (batch != null) {
@@ -300,13 +310,13 @@ abstract class SessionFlow {
         Backpressure.Change change;
         boolean closeNow;
         ByteBuffer[] batch;
-        synchronized (lock) {
+        synchronized (this) {
             if (state == State.CLOSED) {
                 return null;
             }
             bytesSent += written;
             batch = output.batchWritten(System.nanoTime());
-            change = backpressure.update(input.bytes(), output.bytes());
+            change = backpressure();
             closeNow = batch == null && state == State.CLOSING;
         }
         applyFlowControl(change);
@@ -318,7 +328,7 @@ abstract class SessionFlow {
 
     private void writeFailed(Throwable cause) {
         LOG.debug("Session {}: write failed: {}", id, cause.toString());
-        synchronized (lock) {
+        synchronized (this) {
             output.writeFailed();
         }
         forceClose();
@@ -326,7 +336,7 @@ abstract class SessionFlow {
 
     /** How long the batch in flight has waited for the client, 0 when none is; -1 once closed. */
     final long stalledNanos(long nowNanos) {
-        synchronized (lock) {
+        synchronized (this) {
             return state == State.CLOSED ? -1 : output.stalledNanos(nowNanos);
         }
     }
@@ -336,7 +346,7 @@ abstract class SessionFlow {
     /** Closes the session once its queued output is written (bounded by the close timeout). */
     public void close() {
         boolean closeNow;
-        synchronized (lock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
@@ -374,7 +384,7 @@ abstract class SessionFlow {
 
     /** Any state but CLOSED to CLOSING; returns false if already closed. */
     private boolean markClosing(boolean dropInput) {
-        synchronized (lock) {
+        synchronized (this) {
             if (state == State.CLOSED) {
                 return false;
             }
@@ -389,7 +399,7 @@ abstract class SessionFlow {
 
     /** The connection is gone: drops everything queued; returns false if it was already. */
     final boolean markClosed() {
-        synchronized (lock) {
+        synchronized (this) {
             if (state == State.CLOSED) {
                 return false;
             }
@@ -402,9 +412,9 @@ abstract class SessionFlow {
 
     /** The state, queues and flow control, for {@code toString}. */
     final String flowState() {
-        synchronized (lock) {
+        synchronized (this) {
             return state + " writing=" + output.isWriting() + " outbox=" + output.size() + " inbox=" + input.size()
-                    + " paused=" + backpressure.paused();
+                    + " paused=" + paused;
         }
     }
 }

@@ -33,8 +33,8 @@ class SessionFlowTest {
         boolean inCallback;
 
         TestFlow(SessionChannel channel, long maxOutputBuffer) {
-            super("flow-test", channel, new SessionDeadlines(Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                    Duration.ofSeconds(5), System.nanoTime()), maxOutputBuffer);
+            super("flow-test", channel, new SessionDeadlines.Limits(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                    Duration.ofSeconds(5)), maxOutputBuffer);
         }
 
         @Override

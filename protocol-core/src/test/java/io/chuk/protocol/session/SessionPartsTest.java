@@ -27,16 +27,15 @@ class SessionPartsTest {
     class BackpressureRules {
         @Test
         void pausesPastEitherHighWaterAndResumesOnlyBelowBothLowWaters() {
-            Backpressure flow = new Backpressure();
-            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_HIGH_WATER, 0));
-            assertEquals(Backpressure.Change.PAUSE, flow.update(Backpressure.INPUT_HIGH_WATER + 1, 0));
-            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_HIGH_WATER + 1, 0), "no second pause");
-            assertEquals(Backpressure.Change.NONE, flow.update(Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER + 1),
+            assertEquals(Backpressure.Change.NONE, Backpressure.decide(false, Backpressure.INPUT_HIGH_WATER, 0));
+            assertEquals(Backpressure.Change.PAUSE, Backpressure.decide(false, Backpressure.INPUT_HIGH_WATER + 1, 0));
+            assertEquals(Backpressure.Change.NONE, Backpressure.decide(true, Backpressure.INPUT_HIGH_WATER + 1, 0), "no second pause");
+            assertEquals(Backpressure.Change.NONE, Backpressure.decide(true, Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER + 1),
                     "output still above its low-water mark");
-            assertEquals(Backpressure.Change.RESUME, flow.update(Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER));
-            assertFalse(flow.paused());
-            assertEquals(Backpressure.Change.PAUSE, flow.update(0, Backpressure.OUTPUT_HIGH_WATER + 1));
-            assertTrue(flow.paused());
+            assertEquals(Backpressure.Change.RESUME, Backpressure.decide(true, Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER));
+            assertEquals(Backpressure.Change.NONE, Backpressure.decide(false, Backpressure.INPUT_LOW_WATER, Backpressure.OUTPUT_LOW_WATER),
+                    "no resume when not paused");
+            assertEquals(Backpressure.Change.PAUSE, Backpressure.decide(false, 0, Backpressure.OUTPUT_HIGH_WATER + 1));
         }
     }
 
@@ -93,8 +92,8 @@ class SessionPartsTest {
 
         @Test
         void idleWriteAndKeepaliveFallDueInOrderOfUrgency() {
-            SessionDeadlines deadlines = new SessionDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(3),
-                    Duration.ofSeconds(5), Duration.ofSeconds(2), 0);
+            SessionDeadlines deadlines = new SessionDeadlines(new SessionDeadlines.Limits(Duration.ofSeconds(10), Duration.ofSeconds(3),
+                    Duration.ofSeconds(5), Duration.ofSeconds(2)), 0);
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(2 * S, 0));
             assertEquals(SessionDeadlines.Due.KEEPALIVE, deadlines.check(3 * S, 0));
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(4 * S, 0), "the next keepalive is an interval later");
@@ -106,8 +105,8 @@ class SessionPartsTest {
 
         @Test
         void aClosingSessionOnlyHasItsCloseDeadline() {
-            SessionDeadlines deadlines = new SessionDeadlines(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1),
-                    Duration.ofSeconds(2), 0);
+            SessionDeadlines deadlines = new SessionDeadlines(new SessionDeadlines.Limits(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1),
+                    Duration.ofSeconds(2)), 0);
             deadlines.closing(10 * S);
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(11 * S, 5 * S));
             deadlines.closing(11 * S);
@@ -116,7 +115,7 @@ class SessionPartsTest {
 
         @Test
         void zeroMeansNever() {
-            SessionDeadlines deadlines = new SessionDeadlines(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 0);
+            SessionDeadlines deadlines = new SessionDeadlines(new SessionDeadlines.Limits(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)), 0);
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
         }
     }
