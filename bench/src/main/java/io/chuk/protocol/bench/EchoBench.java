@@ -81,7 +81,8 @@ public final class EchoBench {
                         perSession.put(server.name(), IdleMemory.measure(server, options));
                     }
                 }
-                table.add(new ResultTable.Row("idle tcp @" + options.sessions(), perSession, Map.of(), 1.2, false));
+                table.add(new ResultTable.Row("idle tcp @" + options.sessions(), perSession, Map.of(), List.of(), 1.2,
+                        false));
             }
             for (String transport : List.of("tcp", "telnet", "websocket")) {
                 if (!options.scenarios().contains(transport)) {
@@ -94,13 +95,15 @@ public final class EchoBench {
                     first = false;
                     Map<String, Sample> medians = new LinkedHashMap<>();
                     Map<String, Double> rates = new LinkedHashMap<>();
-                    scenario.run().forEach((name, samples) -> {
+                    Map<String, List<Sample>> rounds = scenario.run();
+                    rounds.forEach((name, samples) -> {
                         windows.addAll(samples);
                         Sample median = Sample.median(samples);
                         medians.put(name, median);
                         rates.put(name, median.messagesPerSecond());
                     });
                     table.add(new ResultTable.Row(scenario.label(), rates, medians,
+                            roundRatios(rounds.get("ours"), rounds.get("netty")),
                             transport.equals("websocket") ? 0.9 : 1.0, true));
                 }
             }
@@ -183,5 +186,21 @@ public final class EchoBench {
         }, "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /**
+     * Ours over Netty in each round: the two are measured one right after the other, so each
+     * ratio is taken under nearly the same machine conditions, while the medians of the two may
+     * come from different rounds. Empty unless both ran.
+     */
+    private static List<Double> roundRatios(List<Sample> ours, List<Sample> netty) {
+        if (ours == null || netty == null) {
+            return List.of();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(ours.size(), netty.size()); i++) {
+            ratios.add(ours.get(i).messagesPerSecond() / netty.get(i).messagesPerSecond());
+        }
+        return ratios;
     }
 }

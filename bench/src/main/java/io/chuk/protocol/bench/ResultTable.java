@@ -14,10 +14,11 @@ final class ResultTable {
      *
      * @param values  the figure per server name (msg/s, or bytes per session)
      * @param medians the median window per server (echo scenarios), for the CPU columns; empty otherwise
+     * @param oursByRound ours/netty in each round (echo scenarios), to show how far a row moves; empty otherwise
      * @param atLeast true if the ratio ours/netty must reach {@code target}, false if it must stay below it
      */
-    record Row(String scenario, Map<String, Double> values, Map<String, Sample> medians, double target,
-               boolean atLeast) {
+    record Row(String scenario, Map<String, Double> values, Map<String, Sample> medians, List<Double> oursByRound,
+               double target, boolean atLeast) {
     }
 
     private final List<String> servers;
@@ -38,7 +39,8 @@ final class ResultTable {
         for (String server : compared) {
             header.append(String.format(Locale.ROOT, " %9s %8s", server, server + "/n"));
         }
-        header.append(String.format(Locale.ROOT, "  %-7s %-4s  %-22s  %-16s  %s", "target", "met",
+        header.append(String.format(Locale.ROOT, "  %-7s %-4s  %-17s  %-22s  %-16s  %s", "target", "met",
+                "ours/n by round",
                 "server us CPU/msg", "client % of CPU", "others"));
         System.out.println(header);
         for (Row row : rows) {
@@ -53,8 +55,8 @@ final class ResultTable {
             Double ours = row.values().get("ours");
             String met = ours == null ? "" : (row.atLeast() ? ours / netty >= row.target() : ours / netty <= row.target())
                     ? "yes" : "no";
-            line.append(String.format(Locale.ROOT, "  %-7s %-4s  %-22s  %-16s  %s",
-                    (row.atLeast() ? ">= " : "<= ") + row.target(), met,
+            line.append(String.format(Locale.ROOT, "  %-7s %-4s  %-17s  %-22s  %-16s  %s",
+                    (row.atLeast() ? ">= " : "<= ") + row.target(), met, byRound(row.oursByRound()),
                     perServer(row, s -> String.format(Locale.ROOT, "%.1f", s.serverCpuMicrosPerMessage())),
                     perServer(row, s -> String.format(Locale.ROOT, "%.0f", 100 * s.clientCpuShare())),
                     row.medians().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f",
@@ -62,9 +64,21 @@ final class ResultTable {
             System.out.println(line);
         }
         System.out.println("(echo scenarios: verified round trips/s, median of the rounds; idle: server RSS growth "
-                + "per session, bytes; X/n = X / netty; 'target' and 'met' are for ours/netty; CPU columns in the "
+                + "per session, bytes; X/n = X / netty; 'target' and 'met' are for ours/netty; 'ours/n by round': "
+                + "the median (and range) of ours/netty taken round by round, each pair measured back to back; "
+                + "CPU columns in the "
                 + "order " + String.join(", ", servers) + "; others: the most CPU, in cores, that other processes "
                 + "used in one of the row's median windows)");
+    }
+
+    private static String byRound(List<Double> ratios) {
+        if (ratios.isEmpty()) {
+            return "";
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", median, sorted.get(0), sorted.get(n - 1));
     }
 
     private static String figure(double value, Row row) {
