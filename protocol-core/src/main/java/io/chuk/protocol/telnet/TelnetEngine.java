@@ -14,13 +14,10 @@ import static io.chuk.protocol.telnet.TelnetCommand.EC;
 import static io.chuk.protocol.telnet.TelnetCommand.EL;
 import static io.chuk.protocol.telnet.TelnetCommand.GA;
 import static io.chuk.protocol.telnet.TelnetCommand.IAC;
-import static io.chuk.protocol.telnet.TelnetCommand.INFO;
 import static io.chuk.protocol.telnet.TelnetCommand.IP;
-import static io.chuk.protocol.telnet.TelnetCommand.IS;
 import static io.chuk.protocol.telnet.TelnetCommand.LF;
 import static io.chuk.protocol.telnet.TelnetCommand.NOP;
 import static io.chuk.protocol.telnet.TelnetCommand.SE;
-import static io.chuk.protocol.telnet.TelnetCommand.SEND;
 import static io.chuk.protocol.telnet.TelnetCommand.WILL;
 import static io.chuk.protocol.telnet.TelnetCommand.WONT;
 import static io.chuk.protocol.telnet.TelnetOption.BINARY;
@@ -35,8 +32,6 @@ import static io.chuk.protocol.telnet.TelnetOption.TTYPE;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -227,21 +222,15 @@ public final class TelnetEngine {
     // what we learnt
     private boolean negotiationSeen;
     private boolean lineModeRequested;
-    private final TerminalTypeCycle terminalTypes;
-    private final WindowSize windowSize = new WindowSize();
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private final CharsetNegotiation charsets = new CharsetNegotiation();
-
-    // deferred negotiation (after TTYPE)
-    private boolean furtherNegotiationStarted;
-    private boolean environmentRequested;
+    /** Terminal type, window size, environment and character set, and the queries for them. */
+    private final TerminalReports reports;
 
     public TelnetEngine(TelnetSettings settings, Listener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
         this.parser = new TelnetParser(sub, new ParserSink());
-        this.terminalTypes = new TerminalTypeCycle(settings.maxTerminalTypes());
+        this.reports = new TerminalReports(this, settings, listener, us, him);
         us.accept.set(ECHO, true);
         us.accept.set(SGA, true);
         us.accept.set(BINARY, true);
@@ -394,27 +383,27 @@ public final class TelnetEngine {
 
     /** The client's first (preferred) terminal type, or {@code null} until known. */
     public String terminalType() {
-        return terminalTypes.primary();
+        return reports.terminalType();
     }
 
     /** Columns (NAWS), {@link #DEFAULT_WIDTH} until reported. */
     public int width() {
-        return windowSize.width();
+        return reports.width();
     }
 
     /** Rows (NAWS), {@link #DEFAULT_HEIGHT} until reported. */
     public int height() {
-        return windowSize.height();
+        return reports.height();
     }
 
     /** The agreed character set, or {@code null}. */
     public String charset() {
-        return charsets.agreed();
+        return reports.charset();
     }
 
     /** A snapshot of everything the client reported. */
     public TerminalInfo terminalInfo() {
-        return new TerminalInfo(terminalType(), terminalTypes.names(), windowSize.width(), windowSize.height(), environment, charsets.agreed());
+        return reports.terminalInfo();
     }
 
     // ================================================================= public API: input side
@@ -589,7 +578,7 @@ public final class TelnetEngine {
         }
         changed(side, option, was);
         if (!side.local && option == TTYPE && side.state(option) == NO) {
-            startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
+            reports.startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
         }
     }
 
@@ -615,39 +604,9 @@ public final class TelnetEngine {
             return;
         }
         if (now) {
-            if (!side.local && option == TTYPE && terminalTypes.notStarted()) {
-                sendTerminalTypeQuery();
-            } else if (!side.local && option == NEW_ENVIRON && furtherNegotiationStarted) {
-                sendEnvironmentQuery();
-            } else if (side.local && option == CHARSET && furtherNegotiationStarted) {
-                sendCharsetRequest();
-            }
+            reports.optionEnabled(side.local, option);
         }
         listener.onOptionChanged(option, side.local, now);
-    }
-
-    /** NEW-ENVIRON and CHARSET, deferred until the client has answered TTYPE: eager NEW-ENVIRON crashes Windows telnet. */
-    private void startFurtherNegotiation() {
-        if (furtherNegotiationStarted) {
-            return;
-        }
-        furtherNegotiationStarted = true;
-        if (settings.requestEnvironment()) {
-            if (him.state(NEW_ENVIRON) == YES) {
-                sendEnvironmentQuery();
-            } else if (him.accept.get(NEW_ENVIRON)) {
-                him.request(NEW_ENVIRON, true);
-            }
-        } else if (him.state(NEW_ENVIRON) == YES) {
-            sendEnvironmentQuery(); // the client offered it itself
-        }
-        if (settings.requestCharset()) {
-            if (us.state(CHARSET) == YES) {
-                sendCharsetRequest();
-            } else if (us.accept.get(CHARSET)) {
-                us.request(CHARSET, true);
-            }
-        }
     }
 
     // ================================================================= sub-negotiation
@@ -668,91 +627,10 @@ public final class TelnetEngine {
         if (length == 0) {
             return us.state(option) == YES && listener.onEmptySubnegotiation(option);
         }
-        switch (option) {
-            case TTYPE:
-                terminalTypeSubnegotiation(length);
-                break;
-            case NAWS:
-                if (windowSize.receive(sub.body(), length)) {
-                    listener.onWindowSize(windowSize.width(), windowSize.height());
-                }
-                break;
-            case NEW_ENVIRON:
-                environmentSubnegotiation(length);
-                break;
-            case CHARSET:
-                charsetSubnegotiation(length);
-                break;
-            default:
-                listener.onSubnegotiation(option, sub.body(), 0, length); // the listener's protocol, or ignored
-                break;
+        if (!reports.receive(option, sub.body(), length)) {
+            listener.onSubnegotiation(option, sub.body(), 0, length); // the listener's protocol, or ignored
         }
         return false;
-    }
-
-    /** {@code TTYPE IS name}; cycles through the client's list (MTTS) until it repeats. */
-    private void terminalTypeSubnegotiation(int length) {
-        byte[] sb = sub.body();
-        if ((sb[0] & 0xFF) != IS) {
-            return; // SEND from the client: wrong direction
-        }
-        String name = new String(sb, 1, length - 1, StandardCharsets.ISO_8859_1);
-        boolean more = terminalTypes.received(name, listener::onTerminalType);
-        if (more && him.state(TTYPE) == YES) {
-            if (terminalTypes.mayQueryAgain()) {
-                sendTerminalTypeQuery();
-            } else {
-                LOG.debug("Stopped terminal-type cycling after {} queries", terminalTypes.queries());
-            }
-        }
-        startFurtherNegotiation();
-    }
-
-    /** {@code NEW-ENVIRON IS|INFO list}: IS replaces what we know, INFO updates it. */
-    private void environmentSubnegotiation(int length) {
-        byte[] sb = sub.body();
-        int kind = sb[0] & 0xFF;
-        if (kind != IS && kind != INFO) {
-            return; // SEND from the client: we never offered our environment
-        }
-        EnvironmentParser.merge(environment, EnvironmentParser.parse(sb, 1, length), kind == IS);
-        listener.onEnvironment(Collections.unmodifiableMap(new LinkedHashMap<>(environment)));
-    }
-
-    /** RFC 2066, answered by {@link CharsetNegotiation}; the listener hears a newly agreed set. */
-    private void charsetSubnegotiation(int length) {
-        byte[] sb = sub.body();
-        boolean negotiated = us.state(CHARSET) == YES || him.state(CHARSET) == YES;
-        String before = charsets.agreed();
-        byte[] reply = charsets.receive(sb, length, negotiated);
-        if (reply != null) {
-            subnegotiation(CHARSET, reply);
-        }
-        String after = charsets.agreed();
-        if (after != null && !after.equals(before)) {
-            listener.onCharset(after);
-        }
-    }
-
-    private void sendTerminalTypeQuery() {
-        terminalTypes.querySent();
-        subnegotiation(TTYPE, new byte[] {(byte) SEND});
-    }
-
-    private void sendEnvironmentQuery() {
-        if (!environmentRequested) {
-            environmentRequested = true;
-            // SEND with an empty list: "all you care to tell". A long explicit list is what
-            // crashed Windows telnet (telnetlib3 #24).
-            subnegotiation(NEW_ENVIRON, new byte[] {(byte) SEND});
-        }
-    }
-
-    private void sendCharsetRequest() {
-        byte[] request = settings.requestCharset() ? charsets.request() : null;
-        if (request != null) {
-            subnegotiation(CHARSET, request);
-        }
     }
 
     // ================================================================= output helpers
@@ -763,7 +641,8 @@ public final class TelnetEngine {
         pending.write(option);
     }
 
-    private void subnegotiation(int option, byte[] body) {
+    /** Queues {@code IAC SB option body IAC SE} (also for {@link TerminalReports}' queries and answers). */
+    void subnegotiation(int option, byte[] body) {
         pending.writeBytes(Subnegotiation.frame(option, body));
     }
 
@@ -820,6 +699,6 @@ public final class TelnetEngine {
 
     /** How many {@code TTYPE SEND} queries have been sent. */
     int terminalTypeQueries() {
-        return terminalTypes.queries();
+        return reports.terminalTypeQueries();
     }
 }
