@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The bench's command line. */
 record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> connections, int sessions,
-                    double warmup, double settle, double measure, int rounds, int clientThreads,
+                    double warmup, double warmupMax, double settle, double measure, int rounds, int clientThreads,
                     int idleWarmup, double idleSettle, double maxSeconds, List<String> serverJvmArgs, boolean verbose) {
 
     static final List<String> SERVERS = List.of("ours", "netty", "jetty", "jetty-core");
@@ -18,7 +18,8 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
               --scenarios LIST      of idle,tcp,telnet,websocket (all)
               --connections LIST    connection counts of the echo scenarios (100,1000)
               --sessions N          idle tcp sessions of the memory scenario (10000)
-              --warmup S            warm-up seconds per server and transport (4)
+              --warmup S            warm-up seconds per server and transport, at least (4)
+              --warmup-max S        the warm-up goes on while the server's JIT compilers work, up to this (20)
               --settle S            seconds between connecting and measuring (0.5)
               --measure S           measuring window in seconds (3)
               --rounds N            measurements per server and scenario, alternating; the median counts (3)
@@ -35,6 +36,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         List<Integer> connections = List.of(100, 1000);
         int sessions = 10_000;
         double warmup = 4;
+        double warmupMax = 20;
         double settle = 0.5;
         double measure = 3;
         int rounds = 3;
@@ -61,6 +63,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
                                 .map(Integer::valueOf).toList();
                         case "--sessions" -> sessions = Integer.parseInt(value);
                         case "--warmup" -> warmup = Double.parseDouble(value);
+                        case "--warmup-max" -> warmupMax = Double.parseDouble(value);
                         case "--settle" -> settle = Double.parseDouble(value);
                         case "--measure" -> measure = Double.parseDouble(value);
                         case "--rounds" -> rounds = Integer.parseInt(value);
@@ -81,7 +84,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
                 || idleWarmup < 0 || measure <= 0 || maxSeconds <= 0) {
             throw new IllegalArgumentException("counts, the measuring window and the limit must be positive");
         }
-        return new BenchOptions(servers, scenarios, connections, sessions, warmup, settle, measure, rounds,
+        return new BenchOptions(servers, scenarios, connections, sessions, warmup, Math.max(warmup, warmupMax), settle, measure, rounds,
                 clientThreads, idleWarmup, idleSettle, maxSeconds, List.copyOf(jvmArgs), verbose);
     }
 

@@ -65,9 +65,10 @@ public final class EchoBench {
                 server.awaitStarted();
             }
             System.out.printf(Locale.ROOT, "Echo bench %s: %d CPUs, Java %s (client and servers), client threads %d;"
-                            + " warm-up %.0f s per transport, %d x %.0f s measured per server (median), alternating%n",
+                            + " warm-up %.0f-%.0f s per transport (until the JIT is quiet), %d x %.0f s measured per server"
+                            + " (median), alternating%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    options.clientThreads(), options.warmup(), options.rounds(), options.measure());
+                    options.clientThreads(), options.warmup(), options.warmupMax(), options.rounds(), options.measure());
             servers.values().forEach(s -> System.out.printf(Locale.ROOT, "  %-6s pid %d: %s%n", s.name(), s.pid(),
                     s.description()));
             System.out.println();

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * One echo scenario (a transport at a connection count) over several servers: a warm-up of each
- * if asked, then {@code rounds} measurements of each in alternating order (A B C, C B A, …) so
+ * if asked (at least {@code --warmup} seconds, and on while the server's JIT compilers still work,
+ * up to {@code --warmup-max}: a server still compiling is measured against its own compiler), then {@code rounds} measurements of each in alternating order (A B C, C B A, …) so
  * that drift, such as other work on the machine, hits every server alike. Each measurement opens
  * fresh connections, waits for every "ready", settles, then counts verified answers over the window.
  */
@@ -27,7 +28,12 @@ final class EchoScenario {
     private final BenchOptions options;
     private final boolean warmUp;
 
-    /** @param warmUp whether to load each server for {@code --warmup} seconds first (the first scenario of a transport) */
+    /** A server whose compilers use less than this, in cores, over a warm-up round is warm. */
+    private static final double QUIET_COMPILERS = 0.02;
+    /** Quiet warm-up rounds in a row: enough that a lull between two bursts of compiling does not pass for the end of them. */
+    private static final int QUIET_SECONDS = 3;
+
+    /** @param warmUp whether to warm each server up first (the first scenario of a transport) */
     EchoScenario(String transport, int connections, List<Target> targets, BenchOptions options, boolean warmUp) {
         this.transport = transport;
         this.connections = connections;
@@ -42,11 +48,6 @@ final class EchoScenario {
 
     /** The measurements of each server, by server name. */
     Map<String, List<Sample>> run() throws Exception {
-        if (warmUp) {
-            for (Target target : targets) {
-                measure(target, 0, options.warmup());
-            }
-        }
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         targets.forEach(t -> samples.put(t.server().name(), new ArrayList<>()));
         for (int round = 0; round < options.rounds(); round++) {
@@ -55,19 +56,53 @@ final class EchoScenario {
                 Collections.reverse(order);
             }
             for (Target target : order) {
+                if (warmUp && round == 0) {
+                    warmUp(target); // right before its first window: a server left idle meanwhile compiles again
+                }
                 Sample sample = measure(target, options.settle(), options.measure());
                 samples.get(target.server().name()).add(sample);
                 System.out.printf(Locale.ROOT, "  %-16s round %d  %-6s %7.0f msg/s  server %5.1f us CPU/msg (%4.1f kernel)"
                                 + " %4.1f ctx sw/msg %4d threads  client %4.1f us/msg %3.0f%% of CPU  others %.2f cores"
-                                + "  connect %.1f s%n", label(), round + 1, target.server().name(),
+                                + "  connect %.1f s  jit %.2f cores%n", label(), round + 1, target.server().name(),
                         sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
                         sample.serverKernelMicrosPerMessage(),
                         sample.contextSwitchesPerMessage(), sample.serverThreads(),
                         sample.clientCpuMicrosPerMessage(), 100 * sample.clientCpuShare(), sample.otherCores(),
-                        sample.connectSeconds());
+                        sample.connectSeconds(), sample.compilerCores());
             }
         }
         return samples;
+    }
+
+    /**
+     * Loads the server in rounds of fresh connections (connecting, a second of echo, closing, as a
+     * measurement does) for at least {@code --warmup} seconds, and on until its compilers have been
+     * quiet for {@link #QUIET_SECONDS} such rounds running, or the cap passes.
+     */
+    private void warmUp(Target target) throws Exception {
+        long pid = target.server().pid();
+        long started = System.nanoTime();
+        double compilerCores = 0;
+        int quiet = 0;
+        double elapsed = 0;
+        while ((elapsed < options.warmup() || quiet < QUIET_SECONDS) && elapsed < options.warmupMax()) {
+            long jit0 = ProcFs.compilerCpuNanos(pid);
+            long t0 = System.nanoTime();
+            try (SocketLoad load = SocketLoad.start(target.address(), connections, target.wires(),
+                    options.clientThreads(), true)) {
+                sleep(1);
+                if (load.failure() != null) {
+                    throw new IllegalStateException(label() + " on " + target.server().name()
+                            + ": client failed in the warm-up: " + load.failure(), load.failure());
+                }
+            }
+            compilerCores = (ProcFs.compilerCpuNanos(pid) - jit0) / (double) (System.nanoTime() - t0);
+            quiet = compilerCores < QUIET_COMPILERS ? quiet + 1 : 0;
+            elapsed = (System.nanoTime() - started) / 1e9;
+        }
+        System.out.printf(Locale.ROOT, "  %-16s warm-up %-6s %4.0f s, compilers at %.2f cores%s%n", label(),
+                target.server().name(), elapsed, compilerCores,
+                quiet >= QUIET_SECONDS ? "" : " (the --warmup-max cap)");
     }
 
     /** Fresh connections, a settle, then a window of {@code seconds}; every answer verified, none may stall. */
@@ -82,6 +117,7 @@ final class EchoScenario {
             long[] answers0 = load.answersPerConnection();
             long c0 = load.completed();
             long cs0 = ProcFs.contextSwitches(pid);
+            long jit0 = ProcFs.compilerCpuNanos(pid);
             long server0 = ProcFs.cpuNanos(pid);
             long kernel0 = ProcFs.kernelCpuNanos(pid);
             long client0 = ProcFs.cpuNanos(self);
@@ -90,6 +126,7 @@ final class EchoScenario {
             sleep(seconds);
             long c1 = load.completed();
             long cs1 = ProcFs.contextSwitches(pid);
+            long jit1 = ProcFs.compilerCpuNanos(pid);
             long server1 = ProcFs.cpuNanos(pid);
             long kernel1 = ProcFs.kernelCpuNanos(pid);
             long client1 = ProcFs.cpuNanos(self);
@@ -113,7 +150,7 @@ final class EchoScenario {
                     (double) clientCpu / Math.max(1, clientCpu + serverCpu),
                     Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
                     (double) Math.max(0, cs1 - cs0) / messages,
-                    ProcFs.threads(pid), connectSeconds);
+                    ProcFs.threads(pid), connectSeconds, (jit1 - jit0) / 1e9 / wall);
         }
     }
 

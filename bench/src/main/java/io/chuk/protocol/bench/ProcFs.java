@@ -34,6 +34,30 @@ final class ProcFs {
         return Long.parseLong(statFields(pid)[12]) * NANOS_PER_TICK; // stime
     }
 
+    /**
+     * CPU time of the process's JIT compiler threads (HotSpot names them {@code C1 CompilerThre…}
+     * and {@code C2 CompilerThre…}), in nanoseconds: while it still grows, the server is not warm.
+     */
+    static long compilerCpuNanos(long pid) {
+        File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+        long ticks = 0;
+        if (tasks != null) {
+            for (File task : tasks) {
+                try {
+                    String name = Files.readString(task.toPath().resolve("comm")).trim();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String stat = Files.readString(task.toPath().resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks * NANOS_PER_TICK;
+    }
+
     private static String[] statFields(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // after the command name, which is in parentheses and may hold spaces, comes field 3 (state)
