@@ -1,7 +1,7 @@
 package io.chuk.protocol.standalone;
 
 import org.eclipse.jetty.io.ManagedSelector;
-import org.eclipse.jetty.io.SocketChannelEndPoint;
+import io.chuk.protocol.tcp.SingleBufferEndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -20,7 +20,7 @@ import java.nio.channels.SocketChannel;
  * #readOnSelector()} declares the connection's read callback non-blocking, and Jetty then runs it
  * on the selector thread, as it runs our own telnet and tcp connections.
  */
-final class SelectorReadEndPoint extends SocketChannelEndPoint {
+final class SelectorReadEndPoint extends SingleBufferEndPoint {
 
     private volatile boolean readOnSelector;
     /** The last callback registered, with its non-blocking twin: a connection registers the same one each time. */

@@ -1,6 +1,8 @@
 package io.chuk.protocol.tcp;
 
+import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -11,6 +13,7 @@ import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.ClosedByInterruptException;
@@ -51,6 +54,14 @@ public class RetryingServerConnector extends ServerConnector {
 
     public RetryingServerConnector(Server server, ConnectionFactory... factories) {
         super(server, 1, SELECTORS, factories);
+    }
+
+    /** Each connection writes its output batch, one buffer, with a plain write: see {@link SingleBufferEndPoint}. */
+    @Override
+    protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
+        SocketChannelEndPoint endPoint = new SingleBufferEndPoint(channel, selector, key, getScheduler());
+        endPoint.setIdleTimeout(getIdleTimeout());
+        return endPoint;
     }
 
     /**
