@@ -32,7 +32,11 @@ final class OutputQueue {
     /** Bytes of the batch in flight, before compression. */
     private long inFlight;
     private boolean writing;
-    private long writeStartedNanos;
+    /** Batches started so far; a stall is a batch still in flight when asked again. */
+    private long batches;
+    /** The batch {@link #stalledNanos} last found in flight, and when it first found it. */
+    private long watchedBatch = -1;
+    private long watchedSinceNanos;
     /** Whether output added now will be compressed; whether the next batch starts compressed. */
     private boolean compressingAtTail;
     private boolean compressing;
@@ -80,12 +84,12 @@ final class OutputQueue {
      * Takes everything queued as the next batch and marks it in flight, or returns {@code null}
      * when a batch is already in flight or nothing is queued.
      */
-    ByteBuffer[] startBatch(long nowNanos) {
+    ByteBuffer[] startBatch() {
         if (writing || pending.isEmpty()) {
             return null;
         }
         writing = true;
-        writeStartedNanos = nowNanos;
+        batches++;
         return drain();
     }
 
@@ -93,14 +97,14 @@ final class OutputQueue {
      * A batch finished; returns the next batch (already in flight) or {@code null} when nothing
      * more is queued.
      */
-    ByteBuffer[] batchWritten(long nowNanos) {
+    ByteBuffer[] batchWritten() {
         bytes -= inFlight;
         inFlight = 0;
         if (pending.isEmpty()) {
             writing = false;
             return null;
         }
-        writeStartedNanos = nowNanos;
+        batches++;
         return drain();
     }
 
@@ -109,9 +113,20 @@ final class OutputQueue {
         writing = false;
     }
 
-    /** How long the batch in flight has been waiting for the client, or 0 when none is. */
+    /**
+     * How long the batch in flight has been waiting for the client, or 0 when none is, counted
+     * from the first call that found it in flight: the sweeper asks every tick, so a batch's time
+     * is known to within a tick without reading the clock for each batch.
+     */
     long stalledNanos(long nowNanos) {
-        return writing ? nowNanos - writeStartedNanos : 0;
+        if (!writing) {
+            return 0;
+        }
+        if (watchedBatch != batches) {
+            watchedBatch = batches;
+            watchedSinceNanos = nowNanos;
+        }
+        return nowNanos - watchedSinceNanos;
     }
 
     int size() {

@@ -178,7 +178,7 @@ public final class ProtocolSession extends SessionFlow implements Session {
 
     @Override
     public Instant lastActivity() {
-        return startTime().plusNanos(deadlines.lastInputNanos() - deadlines.startNanos());
+        return startTime().plusNanos(deadlines.lastInputNanos(System.nanoTime()) - deadlines.startNanos());
     }
 
     @Override

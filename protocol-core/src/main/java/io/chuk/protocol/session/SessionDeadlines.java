@@ -1,11 +1,17 @@
 package io.chuk.protocol.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 
 /**
  * The time limits of one session, checked on every tick of the host's sweeper rather than by a
  * timer per session: nothing to schedule or cancel on the hot path, and nothing a tick runs can
  * block (it only queues output or closes). Input and closing are recorded from any thread.
+ *
+ * <p>Input is recorded without reading the clock: each message only raises a flag, and the next
+ * tick takes it as input at its own time. A message costs no clock read and no fence, and the
+ * idle time is still right to within a tick.
  */
 final class SessionDeadlines {
 
@@ -27,8 +33,21 @@ final class SessionDeadlines {
         }
     }
 
+    private static final VarHandle INPUT_SINCE_TICK;
+
+    static {
+        try {
+            INPUT_SINCE_TICK = MethodHandles.lookup().findVarHandle(SessionDeadlines.class, "inputSinceTick", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Limits limits;
     private final long startNanos;
+    /** Input came since the last tick; set with opaque writes (no fence), cleared by the tick. */
+    @SuppressWarnings("unused") // through INPUT_SINCE_TICK
+    private boolean inputSinceTick;
     private volatile long lastInputNanos;
     private volatile long nextKeepaliveNanos;
     /** When a closing session is given up on, or 0 while it is not closing. */
@@ -41,8 +60,11 @@ final class SessionDeadlines {
         this.nextKeepaliveNanos = nowNanos + limits.keepaliveNanos();
     }
 
-    void inputReceived(long nowNanos) {
-        lastInputNanos = nowNanos;
+    /** Input arrived: the next tick counts it, at the tick's time. */
+    void inputReceived() {
+        if (!(boolean) INPUT_SINCE_TICK.getOpaque(this)) {
+            INPUT_SINCE_TICK.setOpaque(this, true);
+        }
     }
 
     /** The session started closing: from now on only the close deadline counts. */
@@ -57,8 +79,9 @@ final class SessionDeadlines {
         return startNanos;
     }
 
-    long lastInputNanos() {
-        return lastInputNanos;
+    /** When input last came, to within a tick: {@code nowNanos} if some came since the last one. */
+    long lastInputNanos(long nowNanos) {
+        return (boolean) INPUT_SINCE_TICK.getOpaque(this) ? nowNanos : lastInputNanos;
     }
 
     /**
@@ -66,6 +89,11 @@ final class SessionDeadlines {
      * A keepalive found due is consumed: the next one is due an interval later.
      */
     Due check(long nowNanos, long writeStalledNanos) {
+        if ((boolean) INPUT_SINCE_TICK.getOpaque(this)) {
+            // Input that raises the flag again right after this is taken at the next tick.
+            INPUT_SINCE_TICK.setOpaque(this, false);
+            lastInputNanos = nowNanos;
+        }
         long closeDeadline = closeDeadlineNanos;
         if (closeDeadline != 0) {
             return nowNanos - closeDeadline >= 0 ? Due.CLOSE_TIMEOUT : Due.NONE;

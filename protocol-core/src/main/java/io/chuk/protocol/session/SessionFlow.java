@@ -139,7 +139,7 @@ abstract class SessionFlow {
             return;
         }
         if (received > 0) {
-            deadlines.inputReceived(System.nanoTime());
+            deadlines.inputReceived();
         }
         applyFlowControl(change);
         inputQueued();
@@ -257,7 +257,7 @@ abstract class SessionFlow {
                 // Inside a callback, output waits for the callback's end so it leaves in one write,
                 // unless there is already a lot of it.
                 if (!inCallback() || output.bytes() >= Backpressure.OUTPUT_HIGH_WATER) {
-                    batch = output.startBatch(System.nanoTime());
+                    batch = output.startBatch();
                 }
                 if (thenClose) {
                     beginClosing(); // the channel closes once the output is written
@@ -286,7 +286,7 @@ abstract class SessionFlow {
             output.add(lastPlain);
             output.compressFromHere(compress);
             if (!inCallback()) {
-                batch = output.startBatch(System.nanoTime());
+                batch = output.startBatch();
             }
         }
         if (batch != null) {
@@ -298,7 +298,7 @@ abstract class SessionFlow {
     final void flushQueued() {
         ByteBuffer[] batch;
         synchronized (this) {
-            batch = state == State.CLOSED ? null : output.startBatch(System.nanoTime());
+            batch = state == State.CLOSED ? null : output.startBatch();
         }
         if (batch != null) {
             writes.write(batch);
@@ -315,7 +315,7 @@ abstract class SessionFlow {
                 return null;
             }
             bytesSent += written;
-            batch = output.batchWritten(System.nanoTime());
+            batch = output.batchWritten();
             change = backpressure();
             closeNow = batch == null && state == State.CLOSING;
         }

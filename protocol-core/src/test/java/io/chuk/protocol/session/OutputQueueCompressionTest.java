@@ -36,14 +36,14 @@ class OutputQueueCompressionTest {
         output.add(new byte[] {(byte) 255, (byte) 250, 86, (byte) 255, (byte) 240});
         output.compressFromHere(true);
         output.add(ascii("Echo: hello\r\n"));
-        byte[] wire = join(output.startBatch(0));
+        byte[] wire = join(output.startBatch());
         assertArrayEquals(ascii("plain"), java.util.Arrays.copyOf(wire, 5));
         assertEquals(5, Zlib.indexOf(wire, new byte[] {(byte) 255, (byte) 250, 86, (byte) 255, (byte) 240}));
         Zlib.Inflated inflated = Zlib.inflate(wire, 10, wire.length - 10);
         assertArrayEquals(ascii("Echo: hello\r\n"), inflated.data(), "sync-flushed: all of it at once");
         assertFalse(inflated.ended());
         assertEquals(5 + 5 + 13, output.bytes(), "sizes count output before compression");
-        output.batchWritten(1);
+        output.batchWritten();
         assertEquals(0, output.bytes());
         output.clear();
     }
@@ -54,12 +54,12 @@ class OutputQueueCompressionTest {
         output.compressFromHere(true);
         output.add(ascii("one\r\n"));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        stream.writeBytes(join(output.startBatch(0)));
+        stream.writeBytes(join(output.startBatch()));
         output.add(ascii("two\r\n"));
         output.compressFromHere(false);
         output.compressFromHere(false); // the same state again changes nothing
         output.add(ascii("after"));
-        byte[] second = join(output.batchWritten(1));
+        byte[] second = join(output.batchWritten());
         stream.writeBytes(second);
         byte[] wire = stream.toByteArray();
         Zlib.Inflated inflated = Zlib.inflate(wire, 0, wire.length);
@@ -67,7 +67,7 @@ class OutputQueueCompressionTest {
         assertArrayEquals(ascii("one\r\ntwo\r\n"), inflated.data());
         assertEquals(5, inflated.remaining());
         assertArrayEquals(ascii("after"), java.util.Arrays.copyOfRange(wire, wire.length - 5, wire.length));
-        assertTrue(output.batchWritten(2) == null && output.isIdle());
+        assertTrue(output.batchWritten() == null && output.isIdle());
         output.clear();
     }
 
@@ -76,7 +76,7 @@ class OutputQueueCompressionTest {
         OutputQueue output = new OutputQueue();
         output.compressFromHere(true);
         output.add(ascii("x"));
-        output.startBatch(0);
+        output.startBatch();
         output.clear();
         output.compressFromHere(true);
         assertEquals(0, output.size(), "a cleared queue takes no switch (its deflater is ended)");

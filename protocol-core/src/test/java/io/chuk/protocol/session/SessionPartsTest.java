@@ -60,15 +60,15 @@ class SessionPartsTest {
             OutputQueue output = new OutputQueue();
             output.add(new byte[]{1});
             output.add(new byte[]{2, 3});
-            ByteBuffer[] first = output.startBatch(0);
+            ByteBuffer[] first = output.startBatch();
             assertEquals(2, first.length);
             output.add(new byte[]{4});
-            assertNull(output.startBatch(0), "one batch in flight at a time");
+            assertNull(output.startBatch(), "one batch in flight at a time");
             assertEquals(4, output.bytes(), "in flight and queued both count");
-            ByteBuffer[] second = output.batchWritten(5);
+            ByteBuffer[] second = output.batchWritten();
             assertArrayEquals(new byte[]{4}, second[0].array());
             assertEquals(1, output.bytes());
-            assertNull(output.batchWritten(6));
+            assertNull(output.batchWritten());
             assertTrue(output.isIdle());
             assertTrue(output.wouldExceed(11, 10));
             assertFalse(output.wouldExceed(10, 10));
@@ -79,10 +79,15 @@ class SessionPartsTest {
             OutputQueue output = new OutputQueue();
             assertEquals(0, output.stalledNanos(100));
             output.add(new byte[]{1});
-            output.startBatch(100);
-            assertEquals(900, output.stalledNanos(1000));
+            output.startBatch();
+            assertEquals(0, output.stalledNanos(1000), "counted from the first look that finds it in flight");
+            assertEquals(900, output.stalledNanos(1900));
+            output.add(new byte[]{2});
+            assertArrayEquals(new byte[]{2}, output.batchWritten()[0].array());
+            assertEquals(0, output.stalledNanos(2000), "a new batch in flight starts again");
+            assertEquals(500, output.stalledNanos(2500));
             output.writeFailed();
-            assertEquals(0, output.stalledNanos(2000));
+            assertEquals(0, output.stalledNanos(3000));
         }
     }
 
@@ -98,7 +103,10 @@ class SessionPartsTest {
             assertEquals(SessionDeadlines.Due.KEEPALIVE, deadlines.check(3 * S, 0));
             assertEquals(SessionDeadlines.Due.NONE, deadlines.check(4 * S, 0), "the next keepalive is an interval later");
             assertEquals(SessionDeadlines.Due.WRITE_TIMEOUT, deadlines.check(4 * S, 5 * S));
-            deadlines.inputReceived(5 * S);
+            deadlines.inputReceived();
+            assertEquals(4 * S, deadlines.lastInputNanos(4 * S), "input since the last tick is input now");
+            assertEquals(SessionDeadlines.Due.NONE, deadlines.check(5 * S, 0), "the tick takes the input at its time");
+            assertEquals(5 * S, deadlines.lastInputNanos(6 * S));
             assertEquals(SessionDeadlines.Due.KEEPALIVE, deadlines.check(14 * S, 0));
             assertEquals(SessionDeadlines.Due.IDLE_TIMEOUT, deadlines.check(15 * S, 0));
         }
