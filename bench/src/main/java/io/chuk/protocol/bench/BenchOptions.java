@@ -27,7 +27,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
               --idle-warmup N       memory scenario: sessions that connect, echo and close first (1000; 0: none)
               --idle-settle S       memory scenario: seconds of quiet before each RSS reading (4)
               --server-jvm-arg ARG  one more JVM option for every server process (repeatable), e.g. for JFR
-              --max-seconds S       hard limit for the whole run; a watchdog kills everything after it (390)
+              --max-seconds S       hard limit for the whole run; a watchdog kills everything after it (600)
               -v                    keep the servers' INFO logging (default: warnings only)""";
 
     static BenchOptions parse(String[] args) {
@@ -43,7 +43,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         int clientThreads = 2;
         int idleWarmup = 1000;
         double idleSettle = 4;
-        double maxSeconds = 390;
+        double maxSeconds = 600;
         List<String> jvmArgs = new ArrayList<>();
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
