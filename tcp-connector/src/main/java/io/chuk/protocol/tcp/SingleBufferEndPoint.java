@@ -15,6 +15,11 @@ import java.nio.channels.SocketChannel;
  * as a gathering one ({@code writev}), even of one buffer, and a session's output batch is one
  * buffer: the JDK's gathering path sets up an I/O vector for it each time, and the kernel copies
  * that vector in, both for nothing.
+ *
+ * <p>It also reads the clock only while it has an idle timeout: Jetty's end point records the time
+ * of every read and write for it, and our sessions time themselves on the host's sweeper, so
+ * unless {@code connection_timeout} sets Jetty's timeout as a backstop, those two clock reads per
+ * message are for nothing too.
  */
 public class SingleBufferEndPoint extends SocketChannelEndPoint {
 
@@ -38,5 +43,21 @@ public class SingleBufferEndPoint extends SocketChannelEndPoint {
             notIdle();
         }
         return !buffer.hasRemaining();
+    }
+
+    @Override
+    public void notIdle() {
+        if (getIdleTimeout() > 0) {
+            super.notIdle();
+        }
+    }
+
+    /** A timeout switched on counts from now, not from the last activity recorded before it. */
+    @Override
+    public void setIdleTimeout(long idleTimeout) {
+        if (idleTimeout > 0 && getIdleTimeout() <= 0) {
+            super.notIdle();
+        }
+        super.setIdleTimeout(idleTimeout);
     }
 }
