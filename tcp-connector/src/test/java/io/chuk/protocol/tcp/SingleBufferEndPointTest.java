@@ -1,0 +1,110 @@
+package io.chuk.protocol.tcp;
+
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real socket pair: the end point's side is a non-blocking channel, the peer a plain socket. */
+class SingleBufferEndPointTest {
+
+    private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler();
+    private ServerSocket listener;
+    private SocketChannel channel;
+    private Socket peer;
+    private SingleBufferEndPoint endPoint;
+
+    @BeforeEach
+    void connect() throws Exception {
+        scheduler.start();
+        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
+        channel.configureBlocking(false);
+        peer = listener.accept();
+        peer.setSoTimeout(10_000);
+        endPoint = new SingleBufferEndPoint(channel, null, null, scheduler);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        peer.close();
+        channel.close();
+        listener.close();
+        scheduler.stop();
+    }
+
+    @Test
+    void oneBufferAndSeveralBuffersBothArriveWhole() throws Exception {
+        ByteBuffer one = ByteBuffer.wrap("Echo: one\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(endPoint.flush(one));
+        assertFalse(one.hasRemaining());
+        ByteBuffer first = ByteBuffer.wrap("two ".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer second = ByteBuffer.wrap("three\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(endPoint.flush(first, second));
+        assertArrayEquals("Echo: one\r\ntwo three\r\n".getBytes(StandardCharsets.US_ASCII),
+                read(peer.getInputStream(), 22));
+    }
+
+    @Test
+    void aFullSocketTakesPartOfTheBufferAndSaysSo() throws Exception {
+        ByteBuffer big = ByteBuffer.allocate(64 << 20); // far beyond any socket buffer, and the peer reads nothing
+        assertFalse(endPoint.flush(big));
+        assertTrue(big.position() > 0, "some of it was written");
+        assertTrue(big.hasRemaining());
+    }
+
+    @Test
+    void aWriteToAResetPeerFailsAsEndOfFile() throws Exception {
+        peer.setSoLinger(true, 0);
+        peer.close(); // RST
+        ByteBuffer data = ByteBuffer.allocate(1024);
+        assertThrows(EofException.class, () -> {
+            for (int i = 0; i < 1000; i++) { // the first write may still be taken; a later one meets the reset
+                data.clear();
+                endPoint.flush(data);
+            }
+        });
+    }
+
+    @Test
+    void anIdleTimeoutSwitchedOnCountsFromThenNotFromCreation() throws Exception {
+        endPoint.setIdleTimeout(-1);
+        long idleSince = System.nanoTime();
+        endPoint.flush(ByteBuffer.wrap(new byte[] {'x'})); // with no timeout, activity is not recorded
+        while (System.nanoTime() - idleSince < TimeUnit.MILLISECONDS.toNanos(300)) {
+            Thread.onSpinWait(); // let the clock move on; nothing to wait for
+        }
+        endPoint.setIdleTimeout(60_000);
+        assertTrue(endPoint.getIdleFor() < 250, "idle for " + endPoint.getIdleFor() + " ms right after switching on");
+    }
+
+    private static byte[] read(InputStream in, int length) throws Exception {
+        byte[] bytes = new byte[length];
+        int got = 0;
+        while (got < length) {
+            int n = in.read(bytes, got, length - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        return Arrays.copyOf(bytes, got);
+    }
+}
