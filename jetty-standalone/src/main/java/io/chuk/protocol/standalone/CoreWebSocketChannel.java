@@ -85,22 +85,15 @@ final class CoreWebSocketChannel implements SessionChannel, PingLiveness.Peer {
             return;
         }
         writing = true;
-        // Every frame goes in batch mode and one flush follows: Jetty then generates a small frame
-        // whole into one buffer, header and payload together, and writes the batch with one plain
-        // write, as Netty joins a small frame's header and payload. A frame sent on its own costs a
-        // header buffer from the pool and a gathering write of two. The batch's frames complete as
-        // they are buffered; the write completes with the flush.
         if (!textFrames) {
-            Batch batch = new Batch(2, callback);
-            core.sendFrame(new Frame(OpCode.BINARY, WebSocketOutput.joined(buffers)), batch, true);
-            core.flush(batch);
+            core.sendFrame(new Frame(OpCode.BINARY, WebSocketOutput.joined(buffers)), new Batch(1, callback), false);
             return;
         }
-        Batch batch = new Batch(buffers.length + 1, callback);
-        for (ByteBuffer line : buffers) {
-            core.sendFrame(new Frame(OpCode.TEXT, line.slice()), batch, true);
+        Batch batch = new Batch(buffers.length, callback);
+        for (int i = 0; i < buffers.length; i++) {
+            boolean more = i < buffers.length - 1; // batched frames are written with the last one
+            core.sendFrame(new Frame(OpCode.TEXT, buffers[i].slice()), batch, more);
         }
-        core.flush(batch);
     }
 
     @Override
@@ -156,7 +149,7 @@ final class CoreWebSocketChannel implements SessionChannel, PingLiveness.Peer {
         return opened != null ? opened.id() : String.valueOf(remoteAddress);
     }
 
-    /** Completes a write once every frame of it and its flush have completed, or failed. */
+    /** Completes a write once every frame of it has been written, or failed. */
     private final class Batch extends AtomicInteger implements Callback {
         private final WriteCallback done;
         private volatile Throwable failure;
