@@ -28,7 +28,10 @@ public interface Session {
     /** When the session was opened (wall-clock). */
     Instant startTime();
 
-    /** When input last arrived from the client. */
+    /**
+     * When input last arrived from the client, to within the host's 100 ms tick: input is timed by
+     * the tick, not per message.
+     */
     Instant lastActivity();
 
     /**
