@@ -50,10 +50,17 @@ final class TelnetStream implements TelnetEngine.Listener {
     private static final byte CTRL_C = 0x03;
     private static final byte BACKSPACE = 0x08;
     private static final byte CTRL_U = 0x15;
+    private static final byte[] NO_INPUT = new byte[0];
 
     private final TelnetEngine engine;
     private final Consumer<byte[]> send;
-    private final ByteSink input = new ByteSink(32);
+    /**
+     * The current read's input when it is not one run of data: made at the first such read, and
+     * reset only by a read that uses it, so a read of one run does not touch it.
+     */
+    private ByteSink input;
+    /** Whether {@link #input} holds the current read's input. */
+    private boolean collecting;
     /**
      * The read being decoded, while all of it is one run of data (the common case): its input is
      * then that array itself, with no copy. Cleared, and copied to {@link #input}, once anything else arrives.
@@ -65,10 +72,16 @@ final class TelnetStream implements TelnetEngine.Listener {
     private final MudSettings mud;
     private final GmcpChannel gmcp;
     private final MsdpChannel msdp;
-    /** Handler callbacks for what the current read brought (MUD messages, protocols agreed). */
-    private final List<HandlerInvoker.Callback> events = new ArrayList<>();
-    /** Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP answers). */
-    private final ByteSink afterReplies = new ByteSink(32);
+    /**
+     * Handler callbacks for what the current read brought (MUD messages, protocols agreed); made
+     * at the first, so that a read with none touches no list.
+     */
+    private List<HandlerInvoker.Callback> events;
+    /**
+     * Output that must follow the engine's replies to the current read (MSSP after its WILL, MSDP
+     * answers); made at the first, and sent and dropped at the read's end.
+     */
+    private ByteSink afterReplies;
     private final OutputSwitch outputSwitch;
     /** MCCP3, created when the client first compresses; {@code inflating} while its stream runs. */
     private InputInflater inflater;
@@ -117,22 +130,24 @@ final class TelnetStream implements TelnetEngine.Listener {
     /** Decodes one read; compressed input (MCCP3) that is corrupt or expands too far fails it, and all later ones. */
     Decoded receive(byte[] bytes) throws CompressedInputException {
         synchronized (engine) {
-            input.reset();
+            collecting = false;
             resized = false;
-            events.clear();
+            events = null;
             int off = 0;
             receiving = inflating ? null : bytes;
             while (off < bytes.length && !closed) {
                 off += inflating ? inflate(bytes, off) : engine.receive(bytes, off, bytes.length - off);
             }
-            if (!afterReplies.isEmpty()) {
-                send.accept(afterReplies.toByteArray());
-                afterReplies.reset();
+            if (afterReplies != null) {
+                if (!afterReplies.isEmpty()) {
+                    send.accept(afterReplies.toByteArray());
+                }
+                afterReplies = null;
             }
-            byte[] decoded = wholeRead != null ? wholeRead : input.toByteArray();
+            byte[] decoded = wholeRead != null ? wholeRead : collecting ? input.toByteArray() : NO_INPUT;
             wholeRead = null;
             receiving = null;
-            return new Decoded(decoded, resized, events.isEmpty() ? List.of() : List.copyOf(events));
+            return new Decoded(decoded, resized, events == null ? List.of() : List.copyOf(events));
         }
     }
 
@@ -264,20 +279,47 @@ final class TelnetStream implements TelnetEngine.Listener {
 
     @Override
     public void onData(byte[] data, int off, int len) {
-        if (data == receiving && off == 0 && len == data.length && input.isEmpty()) {
+        if (data == receiving && off == 0 && len == data.length && !collecting) {
             wholeRead = data;
             return;
         }
         keepWholeRead();
-        input.write(data, off, len);
+        collected().write(data, off, len);
     }
 
     /** Something besides the read's one run of data arrived: from now on input is collected in {@link #input}. */
     private void keepWholeRead() {
         if (wholeRead != null) {
-            input.write(wholeRead, 0, wholeRead.length);
+            collected().write(wholeRead, 0, wholeRead.length);
             wholeRead = null;
         }
+    }
+
+    /** {@link #input}, emptied at the current read's first use of it. */
+    private ByteSink collected() {
+        if (!collecting) {
+            if (input == null) {
+                input = new ByteSink(32);
+            } else {
+                input.reset();
+            }
+            collecting = true;
+        }
+        return input;
+    }
+
+    private void event(HandlerInvoker.Callback event) {
+        if (events == null) {
+            events = new ArrayList<>(2);
+        }
+        events.add(event);
+    }
+
+    private ByteSink afterReplies() {
+        if (afterReplies == null) {
+            afterReplies = new ByteSink(32);
+        }
+        return afterReplies;
     }
 
     @Override
@@ -295,11 +337,11 @@ final class TelnetStream implements TelnetEngine.Listener {
         if (option == TelnetOption.GMCP && gmcp != null && gmcp.enabled()) {
             GmcpMessage message = gmcp.received(body, off, len);
             if (message != null) {
-                events.add(h -> h.onGmcp(message.packageName(), message.json()));
+                event(h -> h.onGmcp(message.packageName(), message.json()));
             }
         } else if (option == TelnetOption.MSDP && msdp != null) {
-            for (MsdpCodec.Variable variable : msdp.received(body, off, len, afterReplies::writeBytes)) {
-                events.add(h -> h.onMsdp(variable.name(), variable.value()));
+            for (MsdpCodec.Variable variable : msdp.received(body, off, len, afterReplies()::writeBytes)) {
+                event(h -> h.onMsdp(variable.name(), variable.value()));
             }
         }
     }
@@ -324,10 +366,10 @@ final class TelnetStream implements TelnetEngine.Listener {
         }
         if (protocol == MudProtocol.MSSP && enabled) {
             LocalSessionDirectory directory = LocalSessionDirectory.instance();
-            afterReplies.writeBytes(Subnegotiation.frame(TelnetOption.MSSP, mud.msspBody(directory.count(),
+            afterReplies().writeBytes(Subnegotiation.frame(TelnetOption.MSSP, mud.msspBody(directory.count(),
                     directory.serverInfo().startTime().getEpochSecond())));
         }
-        events.add(h -> h.onMudProtocol(protocol, enabled));
+        event(h -> h.onMudProtocol(protocol, enabled));
     }
 
     @Override
@@ -345,18 +387,18 @@ final class TelnetStream implements TelnetEngine.Listener {
     @Override
     public void onInterrupt() {
         keepWholeRead();
-        input.write(CTRL_C);
+        collected().write(CTRL_C);
     }
 
     @Override
     public void onEraseCharacter() {
         keepWholeRead();
-        input.write(BACKSPACE);
+        collected().write(BACKSPACE);
     }
 
     @Override
     public void onEraseLine() {
         keepWholeRead();
-        input.write(CTRL_U);
+        collected().write(CTRL_U);
     }
 }

@@ -211,7 +211,11 @@ public final class TelnetEngine {
     private final TelnetParser parser;
 
     // output
-    private ByteSink pending = new ByteSink(64);
+    /**
+     * Replies and requests not yet handed to the listener: made at the first, dropped once handed
+     * over, so a read that needs no reply touches none (negotiation is rare once a session runs).
+     */
+    private ByteSink pending;
     private boolean inReceive;
     private boolean started;
 
@@ -274,8 +278,8 @@ public final class TelnetEngine {
         for (int option : new java.util.TreeSet<>(settings.offeredOptions())) {
             us.request(option, true); // after the opening six, so clients that ignore them still get those first
         }
-        byte[] out = pending.toByteArray();
-        pending.reset();
+        byte[] out = pending == null ? EMPTY : pending.toByteArray();
+        pending = null;
         return out;
     }
 
@@ -313,6 +317,11 @@ public final class TelnetEngine {
      * {@code data} itself when nothing in it needs escaping (the common case: no copy).
      */
     public byte[] encodeOwned(byte[] data) {
+        // BINARY only ever escapes less: output that needs nothing escaped outside it needs nothing
+        // in it either, and the common case then reads no option state.
+        if (!TelnetEscaping.needed(data, false)) {
+            return data;
+        }
         return TelnetEscaping.needed(data, isEnabledLocally(BINARY)) ? encode(data) : data;
     }
 
@@ -498,7 +507,7 @@ public final class TelnetEngine {
             case AYT:
                 if (!aytAnswered) {
                     aytAnswered = true;
-                    pending.write(AYT_REPLY, 0, AYT_REPLY.length);
+                    pending().write(AYT_REPLY, 0, AYT_REPLY.length);
                 }
                 break;
             case EC:
@@ -636,27 +645,31 @@ public final class TelnetEngine {
     // ================================================================= output helpers
 
     private void command(int verb, int option) {
-        pending.write(IAC);
-        pending.write(verb);
-        pending.write(option);
+        ByteSink out = pending();
+        out.write(IAC);
+        out.write(verb);
+        out.write(option);
     }
 
     /** Queues {@code IAC SB option body IAC SE} (also for {@link TerminalReports}' queries and answers). */
     void subnegotiation(int option, byte[] body) {
-        pending.writeBytes(Subnegotiation.frame(option, body));
+        pending().writeBytes(Subnegotiation.frame(option, body));
+    }
+
+    private ByteSink pending() {
+        if (pending == null) {
+            pending = new ByteSink(64);
+        }
+        return pending;
     }
 
     private void flush() {
-        if (pending.isEmpty()) {
+        ByteSink replies = pending;
+        if (replies == null) {
             return;
         }
-        byte[] out = pending.toByteArray();
-        if (out.length > 4096) {
-            pending = new ByteSink(64); // don't keep a big buffer for the connection's life
-        } else {
-            pending.reset();
-        }
-        listener.onSend(out);
+        pending = null;
+        listener.onSend(replies.toByteArray());
     }
 
     private static boolean validOption(int option) {
