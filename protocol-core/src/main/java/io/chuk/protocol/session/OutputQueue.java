@@ -32,10 +32,8 @@ final class OutputQueue {
     /** Bytes of the batch in flight, before compression. */
     private long inFlight;
     private boolean writing;
-    /** Batches started so far; a stall is a batch still in flight when asked again. */
-    private long batches;
-    /** The batch {@link #stalledNanos} last found in flight, and when it first found it. */
-    private long watchedBatch = -1;
+    /** Whether {@link #stalledNanos} has seen the batch in flight, and since when. */
+    private boolean batchWatched;
     private long watchedSinceNanos;
     /** Whether output added now will be compressed; whether the next batch starts compressed. */
     private boolean compressingAtTail;
@@ -89,7 +87,7 @@ final class OutputQueue {
             return null;
         }
         writing = true;
-        batches++;
+        batchWatched = false;
         return drain();
     }
 
@@ -104,7 +102,7 @@ final class OutputQueue {
             writing = false;
             return null;
         }
-        batches++;
+        batchWatched = false;
         return drain();
     }
 
@@ -122,8 +120,8 @@ final class OutputQueue {
         if (!writing) {
             return 0;
         }
-        if (watchedBatch != batches) {
-            watchedBatch = batches;
+        if (!batchWatched) {
+            batchWatched = true;
             watchedSinceNanos = nowNanos;
         }
         return nowNanos - watchedSinceNanos;
