@@ -14,7 +14,8 @@ import java.nio.channels.SocketChannel;
  * A socket end point that writes a single buffer with a plain write. Jetty's flushes every write
  * as a gathering one ({@code writev}), even of one buffer, and a session's output batch is one
  * buffer: the JDK's gathering path sets up an I/O vector for it each time, and the kernel copies
- * that vector in, both for nothing.
+ * that vector in, both for nothing. A small write of several buffers, such as a WebSocket frame's
+ * header and payload, is copied into one and written plainly too, as Netty writes a small frame.
  *
  * <p>It also reads the clock only while it has an idle timeout: Jetty's end point records the time
  * of every read and write for it, and our sessions time themselves on the host's sweeper, so
@@ -23,16 +24,40 @@ import java.nio.channels.SocketChannel;
  */
 public class SingleBufferEndPoint extends SocketChannelEndPoint {
 
+    /** The most bytes of several buffers copied into one for a plain write: a copy this small costs less than the gathering write. */
+    static final int MERGE_LIMIT = 2048;
+
     public SingleBufferEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
         super(channel, selector, key, scheduler);
     }
 
     @Override
     public boolean flush(ByteBuffer... buffers) throws IOException {
-        if (buffers.length != 1) {
-            return super.flush(buffers);
+        if (buffers.length == 1) {
+            write(buffers[0]);
+            return !buffers[0].hasRemaining();
         }
-        ByteBuffer buffer = buffers[0];
+        int total = 0;
+        for (ByteBuffer buffer : buffers) {
+            total += buffer.remaining();
+            if (total > MERGE_LIMIT) {
+                return super.flush(buffers);
+            }
+        }
+        ByteBuffer merged = ByteBuffer.allocate(total);
+        for (ByteBuffer buffer : buffers) {
+            merged.put(buffer.duplicate());
+        }
+        int flushed = write(merged.flip());
+        for (ByteBuffer buffer : buffers) {
+            int taken = Math.min(flushed, buffer.remaining());
+            buffer.position(buffer.position() + taken);
+            flushed -= taken;
+        }
+        return !merged.hasRemaining();
+    }
+
+    private int write(ByteBuffer buffer) throws IOException {
         int flushed;
         try {
             flushed = getChannel().write(buffer);
@@ -42,7 +67,7 @@ public class SingleBufferEndPoint extends SocketChannelEndPoint {
         if (flushed > 0) {
             notIdle();
         }
-        return !buffer.hasRemaining();
+        return flushed;
     }
 
     @Override

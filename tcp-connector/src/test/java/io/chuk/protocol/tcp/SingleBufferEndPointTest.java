@@ -15,9 +15,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +70,54 @@ class SingleBufferEndPointTest {
         assertFalse(endPoint.flush(big));
         assertTrue(big.position() > 0, "some of it was written");
         assertTrue(big.hasRemaining());
+    }
+
+    @Test
+    void aSmallWriteOfSeveralBuffersThatTheSocketTakesInPartGoesOnWhereItStopped() throws Exception {
+        ByteBuffer filler = ByteBuffer.allocate(64 << 20);
+        assertFalse(endPoint.flush(filler), "the socket is full");
+        byte[] header = {'[', 'h', ']'};
+        byte[] payload = new byte[SingleBufferEndPoint.MERGE_LIMIT - header.length];
+        Arrays.fill(payload, (byte) 'p');
+        ByteBuffer first = ByteBuffer.wrap(header);
+        ByteBuffer second = ByteBuffer.wrap(payload);
+
+        int expected = filler.position() + header.length + payload.length;
+        CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(peer.getInputStream(), expected);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int flushes = 0;
+        while (!endPoint.flush(first, second)) {
+            assertTrue(!first.hasRemaining() || second.position() == 0, "the header is taken before the payload");
+            assertTrue(++flushes < 10_000_000, "the peer reads, so the socket takes the rest");
+            Thread.onSpinWait();
+        }
+        assertFalse(first.hasRemaining());
+        assertFalse(second.hasRemaining());
+        byte[] bytes = received.get(30, TimeUnit.SECONDS);
+        assertEquals(expected, bytes.length);
+        byte[] tail = Arrays.copyOfRange(bytes, filler.position(), bytes.length);
+        byte[] sent = new byte[header.length + payload.length];
+        System.arraycopy(header, 0, sent, 0, header.length);
+        System.arraycopy(payload, 0, sent, header.length, payload.length);
+        assertArrayEquals(sent, tail);
+    }
+
+    @Test
+    void aWriteOfSeveralBuffersOverTheLimitArrivesWholeToo() throws Exception {
+        byte[] big = new byte[SingleBufferEndPoint.MERGE_LIMIT + 1];
+        Arrays.fill(big, (byte) 'b');
+        ByteBuffer first = ByteBuffer.wrap(new byte[] {'<'});
+        ByteBuffer second = ByteBuffer.wrap(big);
+        assertTrue(endPoint.flush(first, second));
+        byte[] bytes = read(peer.getInputStream(), big.length + 1);
+        assertEquals('<', bytes[0]);
+        assertEquals(big.length + 1, bytes.length);
+        assertEquals('b', bytes[big.length]);
     }
 
     @Test
