@@ -1,7 +1,6 @@
 package io.chuk.protocol.telnet;
 
 import io.chuk.protocol.api.TerminalInfo;
-import static io.chuk.protocol.telnet.OptionSide.NO;
 import static io.chuk.protocol.telnet.OptionSide.WANTYES;
 import static io.chuk.protocol.telnet.OptionSide.YES;
 import static io.chuk.protocol.telnet.TelnetCommand.AO;
@@ -9,23 +8,18 @@ import static io.chuk.protocol.telnet.TelnetCommand.AYT;
 import static io.chuk.protocol.telnet.TelnetCommand.BRK;
 import static io.chuk.protocol.telnet.TelnetCommand.DM;
 import static io.chuk.protocol.telnet.TelnetCommand.DO;
-import static io.chuk.protocol.telnet.TelnetCommand.DONT;
 import static io.chuk.protocol.telnet.TelnetCommand.EC;
 import static io.chuk.protocol.telnet.TelnetCommand.EL;
 import static io.chuk.protocol.telnet.TelnetCommand.GA;
 import static io.chuk.protocol.telnet.TelnetCommand.IAC;
 import static io.chuk.protocol.telnet.TelnetCommand.IP;
-import static io.chuk.protocol.telnet.TelnetCommand.LF;
 import static io.chuk.protocol.telnet.TelnetCommand.NOP;
 import static io.chuk.protocol.telnet.TelnetCommand.SE;
-import static io.chuk.protocol.telnet.TelnetCommand.WILL;
 import static io.chuk.protocol.telnet.TelnetCommand.WONT;
 import static io.chuk.protocol.telnet.TelnetOption.BINARY;
-import static io.chuk.protocol.telnet.TelnetOption.CHARSET;
 import static io.chuk.protocol.telnet.TelnetOption.ECHO;
 import static io.chuk.protocol.telnet.TelnetOption.LINEMODE;
 import static io.chuk.protocol.telnet.TelnetOption.NAWS;
-import static io.chuk.protocol.telnet.TelnetOption.NEW_ENVIRON;
 import static io.chuk.protocol.telnet.TelnetOption.SGA;
 import static io.chuk.protocol.telnet.TelnetOption.TIMING_MARK;
 import static io.chuk.protocol.telnet.TelnetOption.TTYPE;
@@ -54,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * {@link #encode(byte[])}, the query methods and the {@code request*} methods, but not
  * {@code receive} again.
  *
- * <p><b>Negotiation</b> ({@link OptionSide}) follows RFC 1143 (the "Q method"): a command that does not change an
+ * <p><b>Negotiation</b> ({@link OptionNegotiation}, {@link OptionSide}) follows RFC 1143 (the "Q method"): a command that does not change an
  * option's state is never answered, so a peer that blindly answers us cannot make us loop (as
  * fuzzball and telnetlib3 have looped). A peer that keeps re-asking on its own (asks again after
  * each refusal, or revokes each agreement) makes a real state change every time; for that case each option has a
@@ -203,8 +197,10 @@ public final class TelnetEngine {
     private final TelnetSettings settings;
     private final Listener listener;
     /** Our side of every option (we WILL) and the peer's (it WILL, we DO), per RFC 1143. */
-    private final OptionSide us = new OptionSide(true, this::command);
-    private final OptionSide him = new OptionSide(false, this::command);
+    private final OptionSide us;
+    private final OptionSide him;
+    /** What the peer's negotiation means, and our requests. */
+    private final OptionNegotiation negotiation;
 
     // parser
     private final SubnegotiationBuffer sub;
@@ -219,13 +215,9 @@ public final class TelnetEngine {
     private boolean inReceive;
     private boolean started;
 
-    // flood guards: a run of the same question with no data in between gets one answer
+    /** A run of AYTs with no data in between gets one answer. */
     private boolean aytAnswered;
-    private boolean timingMarkAnswered;
-
-    // what we learnt
     private boolean negotiationSeen;
-    private boolean lineModeRequested;
     /** Terminal type, window size, environment and character set, and the queries for them. */
     private final TerminalReports reports;
 
@@ -234,20 +226,11 @@ public final class TelnetEngine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
         this.parser = new TelnetParser(sub, new ParserSink());
+        OptionSide.Commands commands = this::command;
+        this.us = new OptionSide(true, commands);
+        this.him = new OptionSide(false, commands);
         this.reports = new TerminalReports(this, settings, listener, us, him);
-        us.accept.set(ECHO, true);
-        us.accept.set(SGA, true);
-        us.accept.set(BINARY, true);
-        us.accept.set(CHARSET, settings.requestCharset());
-        for (int option : settings.offeredOptions()) {
-            us.accept.set(option, true);
-        }
-        him.accept.set(TTYPE, true);
-        him.accept.set(NAWS, true);
-        him.accept.set(NEW_ENVIRON, true);
-        him.accept.set(BINARY, true);
-        him.accept.set(SGA, true);
-        him.accept.set(CHARSET, true);
+        this.negotiation = new OptionNegotiation(settings, us, him, reports, listener, commands);
     }
 
     /** An engine with {@link TelnetSettings#defaults()}. */
@@ -362,17 +345,17 @@ public final class TelnetEngine {
 
     /** Whether we perform {@code option} (we said WILL and the client agreed, or vice versa). */
     public boolean isEnabledLocally(int option) {
-        return validOption(option) && us.state(option) == YES;
+        return OptionNegotiation.validOption(option) && us.state(option) == YES;
     }
 
     /** Whether we perform {@code option} or have asked to and wait for the answer. */
     public boolean isRequestedLocally(int option) {
-        return validOption(option) && (us.state(option) == YES || us.state(option) == WANTYES);
+        return OptionNegotiation.validOption(option) && (us.state(option) == YES || us.state(option) == WANTYES);
     }
 
     /** Whether the client performs {@code option}. */
     public boolean isEnabledRemotely(int option) {
-        return validOption(option) && him.state(option) == YES;
+        return OptionNegotiation.validOption(option) && him.state(option) == YES;
     }
 
     /** Whether the server echoes input (ECHO enabled on our side); if not, the client echoes locally. */
@@ -387,7 +370,7 @@ public final class TelnetEngine {
 
     /** Whether the client offered or asked for LINEMODE (we refused; it prefers line-at-a-time input). */
     public boolean lineModeRequested() {
-        return lineModeRequested;
+        return negotiation.lineModeRequested();
     }
 
     /** The client's first (preferred) terminal type, or {@code null} until known. */
@@ -453,7 +436,7 @@ public final class TelnetEngine {
         @Override
         public void data(byte[] buf, int off, int len) {
             aytAnswered = false;
-            timingMarkAnswered = false;
+            negotiation.otherInput();
             listener.onData(buf, off, len);
         }
 
@@ -464,12 +447,7 @@ public final class TelnetEngine {
 
         @Override
         public void negotiation(int verb, int option) {
-            switch (verb) {
-                case WILL -> receivedWill(option);
-                case WONT -> receivedWont(option);
-                case DO -> receivedDo(option);
-                default -> receivedDont(option);
-            }
+            negotiation.received(verb, option);
         }
 
         @Override
@@ -487,7 +465,7 @@ public final class TelnetEngine {
     private void onCommand(int b) {
         seen();
         if (b != DO) {
-            timingMarkAnswered = false; // DO decides for itself once its option byte is known
+            negotiation.otherInput(); // DO decides for itself once its option byte is known
         }
         switch (b) {
             case SE: // outside a sub-negotiation: meaningless, ignore
@@ -530,92 +508,12 @@ public final class TelnetEngine {
 
     // ================================================================= negotiation
 
-    private void receivedWill(int option) {
-        if (option == TIMING_MARK) {
-            return; // answer to our keepalive DO TIMING-MARK (or nonsense): absorb, never reply
-        }
-        if (option == LINEMODE) {
-            lineModeRequested = true;
-        }
-        receivedPositive(him, option);
-    }
-
-    private void receivedWont(int option) {
-        if (option == TIMING_MARK) {
-            return;
-        }
-        receivedNegative(him, option);
-    }
-
-    private void receivedDo(int option) {
-        if (option == TIMING_MARK) {
-            // RFC 860: answer WILL, keep nothing on. A run of DO TMs without anything else in
-            // between gets one answer, so a peer that answers WILL with DO cannot loop us.
-            if (!timingMarkAnswered) {
-                timingMarkAnswered = true;
-                command(WILL, TIMING_MARK);
-            }
-            return;
-        }
-        timingMarkAnswered = false;
-        if (option == LINEMODE) {
-            lineModeRequested = true;
-        }
-        receivedPositive(us, option);
-    }
-
-    private void receivedDont(int option) {
-        if (option == TIMING_MARK) {
-            return;
-        }
-        receivedNegative(us, option);
-    }
-
-    /** WILL (for him) or DO (for us). */
-    private void receivedPositive(OptionSide side, int option) {
-        boolean was = side.enabled(option);
-        if (side.receivedPositive(option)) {
-            changed(side, option, was);
-        }
-    }
-
-    /** WONT (for him) or DONT (for us). */
-    private void receivedNegative(OptionSide side, int option) {
-        boolean was = side.enabled(option);
-        if (!side.receivedNegative(option)) {
-            return;
-        }
-        changed(side, option, was);
-        if (!side.local && option == TTYPE && side.state(option) == NO) {
-            reports.startFurtherNegotiation(); // the client refused TTYPE: it has answered, move on
-        }
-    }
-
     private boolean requestAndFlush(OptionSide side, int option, boolean enable) {
-        if (!validOption(option)) {
-            throw new IllegalArgumentException("option must be 0..255: " + option);
-        }
-        if (option == TIMING_MARK) {
-            return false;
-        }
-        side.accept.set(option, enable);
-        boolean result = side.request(option, enable);
+        boolean result = negotiation.request(side, option, enable);
         if (!inReceive) {
             flush();
         }
         return result;
-    }
-
-    /** Side effects of an option turning on or off, then the listener. */
-    private void changed(OptionSide side, int option, boolean was) {
-        boolean now = side.enabled(option);
-        if (now == was) {
-            return;
-        }
-        if (now) {
-            reports.optionEnabled(side.local, option);
-        }
-        listener.onOptionChanged(option, side.local, now);
     }
 
     // ================================================================= sub-negotiation
@@ -670,10 +568,6 @@ public final class TelnetEngine {
         }
         pending = null;
         listener.onSend(replies.toByteArray());
-    }
-
-    private static boolean validOption(int option) {
-        return option >= 0 && option <= 255;
     }
 
     // ================================================================= test hooks (package-private)
