@@ -1,5 +1,7 @@
 package io.chuk.protocol.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +9,11 @@ import java.util.List;
 /** The bench's command line. */
 record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> connections, int sessions,
                     double warmup, double warmupMax, double settle, double measure, int rounds, int clientThreads,
-                    int idleWarmup, double idleSettle, double maxSeconds, List<String> serverJvmArgs, boolean verbose) {
+                    int idleWarmup, double idleSettle, double maxSeconds, List<String> serverJvmArgs, String oursB,
+                    boolean verbose) {
+
+    /** The name of the second build of ours, when {@code --ours-b} names one. */
+    static final String OURS_B = "ours-b";
 
     static final List<String> SERVERS = List.of("ours", "netty", "jetty", "jetty-core");
     static final List<String> SCENARIOS = List.of("idle", "tcp", "telnet", "websocket");
@@ -27,6 +33,8 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
               --idle-warmup N       memory scenario: sessions that connect, echo and close first (1000; 0: none)
               --idle-settle S       memory scenario: seconds of quiet before each RSS reading (4)
               --server-jvm-arg ARG  one more JVM option for every server process (repeatable), e.g. for JFR
+              --ours-b JAR          also run ours from this jar (another build's bench.jar) as ours-b, beside ours:
+                                    an A/B in one run, each round's pair measured back to back
               --max-seconds S       hard limit for the whole run; a watchdog kills everything after it (600)
               -v                    keep the servers' INFO logging (default: warnings only)""";
 
@@ -45,6 +53,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         double idleSettle = 4;
         double maxSeconds = 600;
         List<String> jvmArgs = new ArrayList<>();
+        String oursB = null;
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -71,6 +80,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
                         case "--idle-warmup" -> idleWarmup = Integer.parseInt(value);
                         case "--idle-settle" -> idleSettle = Double.parseDouble(value);
                         case "--server-jvm-arg" -> jvmArgs.add(value);
+                        case "--ours-b" -> oursB = value;
                         case "--max-seconds" -> maxSeconds = Double.parseDouble(value);
                         default -> throw new IllegalArgumentException("unknown option " + arg);
                     }
@@ -80,12 +90,23 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         if (!servers.contains("netty")) {
             throw new IllegalArgumentException("--servers must include netty: every ratio is to it");
         }
+        if (oursB != null) {
+            if (!servers.contains("ours")) {
+                throw new IllegalArgumentException("--ours-b is measured against ours: --servers must include it");
+            }
+            if (!Files.isRegularFile(Path.of(oursB))) {
+                throw new IllegalArgumentException("--ours-b: no such jar " + oursB);
+            }
+            List<String> withB = new ArrayList<>(servers);
+            withB.add(withB.indexOf("ours") + 1, OURS_B);
+            servers = List.copyOf(withB);
+        }
         if (connections.stream().anyMatch(n -> n < 1) || sessions < 1 || rounds < 1 || clientThreads < 1
                 || idleWarmup < 0 || measure <= 0 || maxSeconds <= 0) {
             throw new IllegalArgumentException("counts, the measuring window and the limit must be positive");
         }
         return new BenchOptions(servers, scenarios, connections, sessions, warmup, Math.max(warmup, warmupMax), settle, measure, rounds,
-                clientThreads, idleWarmup, idleSettle, maxSeconds, List.copyOf(jvmArgs), verbose);
+                clientThreads, idleWarmup, idleSettle, maxSeconds, List.copyOf(jvmArgs), oursB, verbose);
     }
 
     /** The named items, in the canonical order. */

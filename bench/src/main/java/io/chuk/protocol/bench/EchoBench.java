@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Our server against a Netty echo baseline (and the hand-written Jetty ones), each in its own JVM,
@@ -58,7 +59,8 @@ public final class EchoBench {
         Map<String, ServerProcess> servers = new LinkedHashMap<>();
         try {
             for (String name : options.servers()) {
-                servers.put(name, ServerProcess.launch(name, mainClass(name), options.serverJvmArgs(),
+                String classPath = name.equals(BenchOptions.OURS_B) ? options.oursB() : System.getProperty("java.class.path");
+                servers.put(name, ServerProcess.launch(name, classPath, mainClass(name), options.serverJvmArgs(),
                         options.verbose()));
             }
             for (ServerProcess server : servers.values()) {
@@ -75,6 +77,7 @@ public final class EchoBench {
 
             ResultTable table = new ResultTable(options.servers());
             List<Sample> windows = new ArrayList<>();
+            List<String> abLines = new ArrayList<>();
             if (options.scenarios().contains("idle")) {
                 Map<String, Double> perSession = new LinkedHashMap<>();
                 for (ServerProcess server : servers.values()) {
@@ -106,10 +109,20 @@ public final class EchoBench {
                     table.add(new ResultTable.Row(scenario.label(), rates, medians,
                             roundRatios(rounds.get("ours"), rounds.get("netty")),
                             transport.equals("websocket") ? 0.9 : 1.0, true));
+                    if (rounds.containsKey(BenchOptions.OURS_B)) {
+                        abLines.add(String.format(Locale.ROOT, "%-17s  throughput ours/ours-b %s   CPU per message ours/ours-b %s",
+                                scenario.label(), ResultTable.byRound(roundRatios(rounds.get("ours"), rounds.get(BenchOptions.OURS_B))),
+                                ResultTable.byRound(cpuRatios(rounds.get("ours"), rounds.get(BenchOptions.OURS_B)))));
+                    }
                 }
             }
             System.out.println();
             table.print();
+            if (!abLines.isEmpty()) {
+                System.out.println();
+                System.out.println("A/B, ours (this jar) against ours-b (" + options.oursB() + "), round by round: median (range)");
+                abLines.forEach(System.out::println);
+            }
             if (!windows.isEmpty()) {
                 DoubleSummaryStatistics others = windows.stream().mapToDouble(Sample::otherCores)
                         .summaryStatistics();
@@ -126,7 +139,7 @@ public final class EchoBench {
 
     private static Class<?> mainClass(String server) {
         return switch (server) {
-            case "ours" -> OursServer.class;
+            case "ours", BenchOptions.OURS_B -> OursServer.class;
             case "netty" -> NettyEchoServer.class;
             case "jetty" -> JettyEchoServer.class;
             case "jetty-core" -> JettyCoreEchoServer.class;
@@ -141,7 +154,7 @@ public final class EchoBench {
     private static List<EchoScenario.Target> targets(String transport, Iterable<ServerProcess> servers) {
         List<EchoScenario.Target> targets = new ArrayList<>();
         for (ServerProcess server : servers) {
-            boolean ours = server.name().equals("ours");
+            boolean ours = server.name().equals("ours") || server.name().equals(BenchOptions.OURS_B);
             String entry = transport.equals("telnet") && !ours ? "tcp" : transport;
             if (transport.equals("telnet") && server.name().equals("jetty")) {
                 continue; // the same Jetty line echo as on tcp: not worth the time
@@ -194,13 +207,22 @@ public final class EchoBench {
      * ratio is taken under nearly the same machine conditions, while the medians of the two may
      * come from different rounds. Empty unless both ran.
      */
-    private static List<Double> roundRatios(List<Sample> ours, List<Sample> netty) {
-        if (ours == null || netty == null) {
+    private static List<Double> roundRatios(List<Sample> ours, List<Sample> other) {
+        return ratios(ours, other, Sample::messagesPerSecond);
+    }
+
+    private static List<Double> cpuRatios(List<Sample> ours, List<Sample> other) {
+        return ratios(ours, other, Sample::serverCpuMicrosPerMessage);
+    }
+
+    /** A figure of ours over the other server's, round by round. */
+    private static List<Double> ratios(List<Sample> ours, List<Sample> other, ToDoubleFunction<Sample> figure) {
+        if (ours == null || other == null) {
             return List.of();
         }
         List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(ours.size(), netty.size()); i++) {
-            ratios.add(ours.get(i).messagesPerSecond() / netty.get(i).messagesPerSecond());
+        for (int i = 0; i < Math.min(ours.size(), other.size()); i++) {
+            ratios.add(figure.applyAsDouble(ours.get(i)) / figure.applyAsDouble(other.get(i)));
         }
         return ratios;
     }

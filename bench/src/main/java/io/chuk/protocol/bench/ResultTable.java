@@ -71,7 +71,8 @@ final class ResultTable {
                 + "used in one of the row's median windows)");
     }
 
-    private static String byRound(List<Double> ratios) {
+    /** The median and range of ratios taken round by round; empty for none. */
+    static String byRound(List<Double> ratios) {
         if (ratios.isEmpty()) {
             return "";
         }

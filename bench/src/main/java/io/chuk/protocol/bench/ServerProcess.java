@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A server under test in its own JVM: {@code java -cp <the bench's class path> <main>} (see
+ * A server under test in its own JVM: {@code java -cp <class path> <main>}, the bench's own class
+ * path unless it is another build's (see
  * {@link ChildServer}) under {@code bash}, which first raises the open-files limit as far as it
  * may, then {@code exec}s Java so that the process id is the JVM's. Reads the child's ports from
  * its stdout; its stderr (the server's log) goes to ours. {@link ProcFs} reads its RSS, CPU time
@@ -39,14 +40,19 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code mainClass}; {@link #awaitStarted()} waits until it listens. */
-    static ServerProcess launch(String name, Class<?> mainClass, List<String> jvmArgs, boolean verbose)
+    /** Starts {@code mainClass} from the bench's own class path. */
+    static ServerProcess launch(String name, Class<?> mainClass, List<String> jvmArgs, boolean verbose) throws IOException {
+        return launch(name, System.getProperty("java.class.path"), mainClass, jvmArgs, verbose);
+    }
+
+    /** Starts {@code mainClass} from {@code classPath}; {@link #awaitStarted()} waits until it listens. */
+    static ServerProcess launch(String name, String classPath, Class<?> mainClass, List<String> jvmArgs, boolean verbose)
             throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "-c",
                 "ulimit -n 65536 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$@\"", name));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of("-cp", classPath, mainClass.getName()));
         if (verbose) {
             command.add("-v");
         }
