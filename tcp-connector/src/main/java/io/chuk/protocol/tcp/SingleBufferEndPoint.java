@@ -24,7 +24,7 @@ import java.nio.channels.SocketChannel;
  */
 public class SingleBufferEndPoint extends SocketChannelEndPoint {
 
-    /** The most bytes of several buffers copied into one for a plain write: a copy this small costs less than the gathering write. */
+    /** The most bytes of several buffers copied into one for a plain write: a copy of this much is cheap next to a system call. */
     static final int MERGE_LIMIT = 2048;
 
     public SingleBufferEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
@@ -43,6 +43,9 @@ public class SingleBufferEndPoint extends SocketChannelEndPoint {
             if (total > MERGE_LIMIT) {
                 return super.flush(buffers);
             }
+        }
+        if (total == 0) {
+            return true;
         }
         ByteBuffer merged = ByteBuffer.allocate(total);
         for (ByteBuffer buffer : buffers) {

@@ -108,6 +108,16 @@ class SingleBufferEndPointTest {
     }
 
     @Test
+    void nothingToWriteIsWrittenAtOnce() throws Exception {
+        assertTrue(endPoint.flush());
+        assertTrue(endPoint.flush(ByteBuffer.allocate(0), ByteBuffer.allocate(0)));
+        ByteBuffer empty = ByteBuffer.allocate(0);
+        ByteBuffer text = ByteBuffer.wrap("after\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(endPoint.flush(empty, text), "an empty buffer among others is passed over");
+        assertArrayEquals("after\r\n".getBytes(StandardCharsets.US_ASCII), read(peer.getInputStream(), 7));
+    }
+
+    @Test
     void aWriteOfSeveralBuffersOverTheLimitArrivesWholeToo() throws Exception {
         byte[] big = new byte[SingleBufferEndPoint.MERGE_LIMIT + 1];
         Arrays.fill(big, (byte) 'b');
