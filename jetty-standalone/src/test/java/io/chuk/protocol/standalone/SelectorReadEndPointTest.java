@@ -1,5 +1,6 @@
 package io.chuk.protocol.standalone;
 
+import io.chuk.protocol.testsupport.SocketPair;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.junit.jupiter.api.AfterEach;
@@ -7,14 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,30 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SelectorReadEndPointTest {
 
     private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler();
-    private ServerSocket listener;
-    private SocketChannel channel;
-    private Socket peer;
+    private SocketPair sockets;
     private Selector readable;
     private SelectorReadEndPoint endPoint;
 
     @BeforeEach
     void connect() throws Exception {
         scheduler.start();
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
-        channel.configureBlocking(false);
-        peer = listener.accept();
+        sockets = new SocketPair();
         readable = Selector.open();
-        channel.register(readable, SelectionKey.OP_READ);
-        endPoint = new SelectorReadEndPoint(channel, null, null, scheduler);
+        sockets.channel().register(readable, SelectionKey.OP_READ);
+        endPoint = new SelectorReadEndPoint(sockets.channel(), null, null, scheduler);
     }
 
     @AfterEach
     void close() throws Exception {
         readable.close();
-        peer.close();
-        channel.close();
-        listener.close();
+        sockets.close();
         scheduler.stop();
     }
 
@@ -86,7 +75,7 @@ class SelectorReadEndPointTest {
 
     /** Sends bytes from the peer and waits until the end point's channel can read them. */
     private void send(String text) throws Exception {
-        OutputStream out = peer.getOutputStream();
+        OutputStream out = sockets.peer().getOutputStream();
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         readable.selectedKeys().clear();

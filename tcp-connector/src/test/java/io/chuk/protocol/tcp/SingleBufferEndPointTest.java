@@ -1,5 +1,6 @@
 package io.chuk.protocol.tcp;
 
+import io.chuk.protocol.testsupport.SocketPair;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.junit.jupiter.api.AfterEach;
@@ -7,12 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -28,27 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SingleBufferEndPointTest {
 
     private final ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler();
-    private ServerSocket listener;
-    private SocketChannel channel;
+    private SocketPair sockets;
     private Socket peer;
     private SingleBufferEndPoint endPoint;
 
     @BeforeEach
     void connect() throws Exception {
         scheduler.start();
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
-        channel.configureBlocking(false);
-        peer = listener.accept();
-        peer.setSoTimeout(10_000);
-        endPoint = new SingleBufferEndPoint(channel, null, null, scheduler);
+        sockets = new SocketPair();
+        peer = sockets.peer();
+        endPoint = new SingleBufferEndPoint(sockets.channel(), null, null, scheduler);
     }
 
     @AfterEach
     void close() throws Exception {
-        peer.close();
-        channel.close();
-        listener.close();
+        sockets.close();
         scheduler.stop();
     }
 
