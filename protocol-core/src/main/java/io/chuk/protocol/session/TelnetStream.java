@@ -11,6 +11,7 @@ import io.chuk.protocol.telnet.TelnetOption;
 import io.chuk.protocol.telnet.mud.GmcpMessage;
 import io.chuk.protocol.telnet.mud.MsdpCodec;
 import io.chuk.protocol.telnet.TelnetEngine;
+import io.chuk.protocol.telnet.TelnetListener;
 import io.chuk.protocol.telnet.TelnetSettings;
 import io.chuk.protocol.api.TerminalInfo;
 
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
  * output is batched, in wire order); when MCCP3 is on and the client sends {@code IAC SB 87 IAC SE},
  * its later bytes are inflated here before the engine reads them.
  */
-final class TelnetStream implements TelnetEngine.Listener {
+final class TelnetStream implements TelnetListener {
 
     /** Where the stream's output starts or stops being compressed (MCCP2). */
     interface OutputSwitch {

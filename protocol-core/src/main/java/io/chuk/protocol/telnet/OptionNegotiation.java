@@ -28,7 +28,7 @@ final class OptionNegotiation {
     private final OptionSide us;
     private final OptionSide him;
     private final TerminalReports reports;
-    private final TelnetEngine.Listener listener;
+    private final TelnetListener listener;
     private final OptionSide.Commands commands;
     /** A run of DO TIMING-MARKs with nothing else in between gets one answer, so a peer that answers WILL with DO cannot loop us. */
     private boolean timingMarkAnswered;
@@ -40,7 +40,7 @@ final class OptionNegotiation {
      * @param commands where the TIMING-MARK answer goes: the same output as the sides' commands
      */
     OptionNegotiation(TelnetSettings settings, OptionSide us, OptionSide him, TerminalReports reports,
-                      TelnetEngine.Listener listener, OptionSide.Commands commands) {
+                      TelnetListener listener, OptionSide.Commands commands) {
         this.us = us;
         this.him = him;
         this.reports = reports;

@@ -26,7 +26,6 @@ import static io.chuk.protocol.telnet.TelnetOption.TTYPE;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -77,7 +76,7 @@ import org.slf4j.LoggerFactory;
  *   <li>A sub-negotiation body longer than {@link TelnetSettings#maxSubnegotiationLength()} is
  *       discarded whole; the bytes up to its end are read but not stored.</li>
  *   <li>A complete sub-negotiation of an option the engine does not interpret (GMCP, MSDP, ...)
- *       goes to {@link Listener#onSubnegotiation}; the engine itself never answers it.</li>
+ *       goes to {@link TelnetListener#onSubnegotiation}; the engine itself never answers it.</li>
  *   <li>Unknown options are refused, SE outside a sub-negotiation, NOP, DM and GA are ignored,
  *       AYT is answered with visible text. A run of AYTs with no data in between, or of
  *       DO TIMING-MARKs with nothing in between, is answered once, so neither can be used to
@@ -85,7 +84,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Output</b>: bytes the engine wants sent (replies, sub-negotiation requests) go to
- * {@link Listener#onSend(byte[])}, batched: one call at the end of each {@code receive} and each
+ * {@link TelnetListener#onSend(byte[])}, batched: one call at the end of each {@code receive} and each
  * {@code request*} (a request made from inside a callback joins the batch of the running
  * {@code receive}). Every batch consists of complete commands. Application output must go
  * through {@link #encode(byte[])} so that 0xFF and bare CR are escaped.
@@ -105,85 +104,6 @@ public final class TelnetEngine {
     private static final byte[] EMPTY = new byte[0];
 
     /**
-     * Receives what the engine decodes. Only {@link #onData} and {@link #onSend} are mandatory;
-     * the rest default to doing nothing, so a transport implements just what it uses.
-     */
-    public interface Listener {
-        /**
-         * Application data, with telnet escaping removed. The array may be the caller's input
-         * buffer and is only valid during the call: copy what you keep.
-         */
-        void onData(byte[] data, int off, int len);
-
-        /** Bytes to write to the peer as they are (already escaped). A fresh array; keep it if you like. */
-        void onSend(byte[] bytes);
-
-        /** The peer sent its first telnet command: it is a telnet client, not a raw socket. Called once. */
-        default void onNegotiationSeen() {
-        }
-
-        /** The client's (first, preferred) terminal type. Called once. */
-        default void onTerminalType(String terminalType) {
-        }
-
-        /** The client's window size, at first report and on every change. */
-        default void onWindowSize(int width, int height) {
-        }
-
-        /** The client's environment after each NEW-ENVIRON IS or INFO (an unmodifiable snapshot). */
-        default void onEnvironment(Map<String, String> environment) {
-        }
-
-        /** A character set was agreed through CHARSET (for example "UTF-8"). */
-        default void onCharset(String charset) {
-        }
-
-        /**
-         * An option became enabled or disabled. {@code local} is our side (we WILL), otherwise the
-         * peer's side (the peer WILL, we DO).
-         */
-        default void onOptionChanged(int option, boolean local, boolean enabled) {
-        }
-
-        /**
-         * A complete, non-empty sub-negotiation of an option the engine does not interpret
-         * itself (GMCP, MSDP, ...), unescaped and within {@link TelnetSettings#maxSubnegotiationLength()}.
-         * The array is the engine's buffer, only valid during the call.
-         */
-        default void onSubnegotiation(int option, byte[] body, int off, int len) {
-        }
-
-        /**
-         * The peer sent {@code IAC SB option IAC SE} (an empty body) for an option enabled on our
-         * side. Return true when the peer's bytes after it are no longer telnet (MCCP3: they are
-         * compressed): {@link #receive} then stops right after the SE and says how far it read.
-         */
-        default boolean onEmptySubnegotiation(int option) {
-            return false;
-        }
-
-        /** {@code IAC IP}: the user pressed the interrupt key (Ctrl-C in most clients). */
-        default void onInterrupt() {
-        }
-
-        /** {@code IAC BRK}. */
-        default void onBreak() {
-        }
-
-        /** {@code IAC AO}: discard output that is still queued. */
-        default void onAbortOutput() {
-        }
-
-        /** {@code IAC EC}: erase the last character. */
-        default void onEraseCharacter() {
-        }
-
-        /** {@code IAC EL}: erase the current line. */
-        default void onEraseLine() {
-        }
-    }
-
-    /**
      * What {@link #keepalive(Keepalive)} sends. Configurable because {@code IAC NOP} shows up as
      * garbage in some broken clients (Evennia #977) while others ignore it but not TIMING-MARK.
      */
@@ -195,7 +115,7 @@ public final class TelnetEngine {
     }
 
     private final TelnetSettings settings;
-    private final Listener listener;
+    private final TelnetListener listener;
     /** Our side of every option (we WILL) and the peer's (it WILL, we DO), per RFC 1143. */
     private final OptionSide us;
     private final OptionSide him;
@@ -221,7 +141,7 @@ public final class TelnetEngine {
     /** Terminal type, window size, environment and character set, and the queries for them. */
     private final TerminalReports reports;
 
-    public TelnetEngine(TelnetSettings settings, Listener listener) {
+    public TelnetEngine(TelnetSettings settings, TelnetListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sub = new SubnegotiationBuffer(settings.maxSubnegotiationLength());
@@ -234,7 +154,7 @@ public final class TelnetEngine {
     }
 
     /** An engine with {@link TelnetSettings#defaults()}. */
-    public TelnetEngine(Listener listener) {
+    public TelnetEngine(TelnetListener listener) {
         this(TelnetSettings.defaults(), listener);
     }
 
@@ -411,7 +331,7 @@ public final class TelnetEngine {
      * throws for any input; only listener exceptions propagate.
      *
      * @return how many bytes were read: {@code len}, unless the listener took over the rest
-     *         ({@link Listener#onEmptySubnegotiation})
+     *         ({@link TelnetListener#onEmptySubnegotiation})
      */
     public int receive(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
@@ -518,7 +438,7 @@ public final class TelnetEngine {
 
     // ================================================================= sub-negotiation
 
-    /** Returns whether the listener took over the rest of the input ({@link Listener#onEmptySubnegotiation}). */
+    /** Returns whether the listener took over the rest of the input ({@link TelnetListener#onEmptySubnegotiation}). */
     private boolean endSubnegotiation() {
         int option = sub.option();
         int length = sub.length();

@@ -31,7 +31,7 @@ final class TerminalReports {
 
     private final TelnetEngine engine;
     private final TelnetSettings settings;
-    private final TelnetEngine.Listener listener;
+    private final TelnetListener listener;
     private final OptionSide us;
     private final OptionSide him;
     private final TerminalTypeCycle terminalTypes;
@@ -41,7 +41,7 @@ final class TerminalReports {
     private boolean furtherNegotiationStarted;
     private boolean environmentRequested;
 
-    TerminalReports(TelnetEngine engine, TelnetSettings settings, TelnetEngine.Listener listener, OptionSide us,
+    TerminalReports(TelnetEngine engine, TelnetSettings settings, TelnetListener listener, OptionSide us,
                     OptionSide him) {
         this.engine = engine;
         this.settings = settings;

@@ -10,7 +10,7 @@ import java.util.Map;
  * A listener that writes down everything, in order. Consecutive data callbacks are merged, so
  * two recordings of the same stream compare equal however the stream was split into reads.
  */
-class Recorder implements TelnetEngine.Listener {
+class Recorder implements TelnetListener {
     final List<Object> events = new ArrayList<>();
     final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     final List<byte[]> batches = new ArrayList<>();

@@ -28,7 +28,7 @@ class TelnetEnginePropertiesTest {
     @Property
     void escapedDataComesBackUnchanged(@ForAll byte[] data) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        TelnetEngine engine = new TelnetEngine(new TelnetEngine.Listener() {
+        TelnetEngine engine = new TelnetEngine(new TelnetListener() {
             @Override
             public void onData(byte[] bytes, int off, int len) {
                 received.write(bytes, off, len);
@@ -63,7 +63,7 @@ class TelnetEnginePropertiesTest {
     private static byte[][] run(byte[] input, int chunk) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         ByteArrayOutputStream replies = new ByteArrayOutputStream();
-        TelnetEngine engine = new TelnetEngine(new TelnetEngine.Listener() {
+        TelnetEngine engine = new TelnetEngine(new TelnetListener() {
             @Override
             public void onData(byte[] bytes, int off, int len) {
                 data.write(bytes, off, len);
