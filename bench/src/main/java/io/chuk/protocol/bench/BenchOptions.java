@@ -10,7 +10,7 @@ import java.util.List;
 record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> connections, int sessions,
                     double warmup, double warmupMax, double settle, double measure, int rounds, int clientThreads,
                     int idleWarmup, double idleSettle, double maxSeconds, List<String> serverJvmArgs, String oursB,
-                    boolean verbose) {
+                    List<String> oursBJvmArgs, boolean verbose) {
 
     /** The name of the second build of ours, when {@code --ours-b} names one. */
     static final String OURS_B = "ours-b";
@@ -26,15 +26,17 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
               --sessions N          idle tcp sessions of the memory scenario (10000)
               --warmup S            warm-up seconds per server and transport, at least (4)
               --warmup-max S        the warm-up goes on while the server's JIT compilers work, up to this (20)
-              --settle S            seconds between connecting and measuring (0.5)
-              --measure S           measuring window in seconds (3)
-              --rounds N            measurements per server and scenario, alternating; the median counts (3)
+              --settle S            seconds of load before each window, once a server's clients resume (0.3)
+              --measure S           measuring window in seconds (1)
+              --rounds N            windows per server and scenario, servers taking turns; the median counts (9)
               --client-threads N    selector threads of the load generator (2)
               --idle-warmup N       memory scenario: sessions that connect, echo and close first (1000; 0: none)
               --idle-settle S       memory scenario: seconds of quiet before each RSS reading (4)
               --server-jvm-arg ARG  one more JVM option for every server process (repeatable), e.g. for JFR
               --ours-b JAR          also run ours from this jar (another build's bench.jar) as ours-b, beside ours:
                                     an A/B in one run, each round's pair measured back to back
+              --ours-b-jvm-arg ARG  one more JVM option for ours-b only (repeatable): with --ours-b naming this
+                                    build's own jar, an A/B of the option
               --max-seconds S       hard limit for the whole run; a watchdog kills everything after it (600)
               -v                    keep the servers' INFO logging (default: warnings only)""";
 
@@ -45,15 +47,16 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         int sessions = 10_000;
         double warmup = 4;
         double warmupMax = 20;
-        double settle = 0.5;
-        double measure = 3;
-        int rounds = 3;
+        double settle = 0.3;
+        double measure = 1;
+        int rounds = 9;
         int clientThreads = 2;
         int idleWarmup = 1000;
         double idleSettle = 4;
         double maxSeconds = 600;
         List<String> jvmArgs = new ArrayList<>();
         String oursB = null;
+        List<String> oursBJvmArgs = new ArrayList<>();
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -81,6 +84,7 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
                         case "--idle-settle" -> idleSettle = Double.parseDouble(value);
                         case "--server-jvm-arg" -> jvmArgs.add(value);
                         case "--ours-b" -> oursB = value;
+                        case "--ours-b-jvm-arg" -> oursBJvmArgs.add(value);
                         case "--max-seconds" -> maxSeconds = Double.parseDouble(value);
                         default -> throw new IllegalArgumentException("unknown option " + arg);
                     }
@@ -89,6 +93,9 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
         }
         if (!servers.contains("netty")) {
             throw new IllegalArgumentException("--servers must include netty: every ratio is to it");
+        }
+        if (oursB == null && !oursBJvmArgs.isEmpty()) {
+            throw new IllegalArgumentException("--ours-b-jvm-arg is for ours-b: name its jar with --ours-b");
         }
         if (oursB != null) {
             if (!servers.contains("ours")) {
@@ -106,7 +113,17 @@ record BenchOptions(List<String> servers, List<String> scenarios, List<Integer> 
             throw new IllegalArgumentException("counts, the measuring window and the limit must be positive");
         }
         return new BenchOptions(servers, scenarios, connections, sessions, warmup, Math.max(warmup, warmupMax), settle, measure, rounds,
-                clientThreads, idleWarmup, idleSettle, maxSeconds, List.copyOf(jvmArgs), oursB, verbose);
+                clientThreads, idleWarmup, idleSettle, maxSeconds, List.copyOf(jvmArgs), oursB, List.copyOf(oursBJvmArgs), verbose);
+    }
+
+    /** The extra JVM options of one server process: every server's, then ours-b's own. */
+    List<String> jvmArgs(String server) {
+        if (!server.equals(OURS_B)) {
+            return serverJvmArgs;
+        }
+        List<String> args = new ArrayList<>(serverJvmArgs);
+        args.addAll(oursBJvmArgs);
+        return List.copyOf(args);
     }
 
     /** The named items, in the canonical order. */

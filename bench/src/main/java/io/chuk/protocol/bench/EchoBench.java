@@ -60,7 +60,7 @@ public final class EchoBench {
         try {
             for (String name : options.servers()) {
                 String classPath = name.equals(BenchOptions.OURS_B) ? options.oursB() : System.getProperty("java.class.path");
-                servers.put(name, ServerProcess.launch(name, classPath, mainClass(name), options.serverJvmArgs(),
+                servers.put(name, ServerProcess.launch(name, classPath, mainClass(name), options.jvmArgs(name),
                         options.verbose()));
             }
             for (ServerProcess server : servers.values()) {
@@ -68,7 +68,7 @@ public final class EchoBench {
             }
             System.out.printf(Locale.ROOT, "Echo bench %s: %d CPUs, Java %s (client and servers), client threads %d;"
                             + " warm-up %.0f-%.0f s per transport (until the JIT is quiet), %d x %.0f s measured per server"
-                            + " (median), alternating%n",
+                            + " (median), taking turns on open connections%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     options.clientThreads(), options.warmup(), options.warmupMax(), options.rounds(), options.measure());
             servers.values().forEach(s -> System.out.printf(Locale.ROOT, "  %-6s pid %d: %s%n", s.name(), s.pid(),

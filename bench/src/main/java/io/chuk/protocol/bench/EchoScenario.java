@@ -12,9 +12,13 @@ import java.util.function.Supplier;
 /**
  * One echo scenario (a transport at a connection count) over several servers: a warm-up of each
  * if asked (at least {@code --warmup} seconds, and on while the server's JIT compilers still work,
- * up to {@code --warmup-max}: a server still compiling is measured against its own compiler), then {@code rounds} measurements of each in alternating order (A B C, C B A, …) so
- * that drift, such as other work on the machine, hits every server alike. Each measurement opens
- * fresh connections, waits for every "ready", settles, then counts verified answers over the window.
+ * up to {@code --warmup-max}: a server still compiling is measured against its own compiler).
+ * Then every server gets its connections at once, all idle, and the servers take turns on them:
+ * {@code rounds} rounds in alternating order (A B C, C B A, …), in each of which one server's
+ * clients run their closed loop for a settle and a window while every other server's clients
+ * wait. The machine on this kind of host drifts by tens of percent within seconds, so many short
+ * windows taken in turns, on connections that stay open, see the same machine far better than a
+ * few long ones on fresh connections would, and no window pays for the previous one's teardown.
  */
 final class EchoScenario {
 
@@ -32,6 +36,11 @@ final class EchoScenario {
     private static final double QUIET_COMPILERS = 0.02;
     /** Quiet warm-up rounds in a row: enough that a lull between two bursts of compiling does not pass for the end of them. */
     private static final int QUIET_SECONDS = 3;
+    /**
+     * Extra load, in seconds, before a server's first window: it may have sat idle through the
+     * others' warm-ups, and the first turn wakes its threads and caches up.
+     */
+    private static final double FIRST_TURN_SECONDS = 1;
 
     /** @param warmUp whether to warm each server up first (the first scenario of a transport) */
     EchoScenario(String transport, int connections, List<Target> targets, BenchOptions options, boolean warmUp) {
@@ -48,28 +57,46 @@ final class EchoScenario {
 
     /** The measurements of each server, by server name. */
     Map<String, List<Sample>> run() throws Exception {
+        if (warmUp) {
+            for (Target target : targets) {
+                warmUp(target);
+            }
+        }
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        targets.forEach(t -> samples.put(t.server().name(), new ArrayList<>()));
-        for (int round = 0; round < options.rounds(); round++) {
-            List<Target> order = new ArrayList<>(targets);
-            if (round % 2 == 1) {
-                Collections.reverse(order);
+        Map<Target, SocketLoad> loads = new LinkedHashMap<>();
+        try {
+            for (Target target : targets) {
+                samples.put(target.server().name(), new ArrayList<>());
+                long connectStarted = System.nanoTime();
+                loads.put(target, SocketLoad.start(target.address(), connections, target.wires(),
+                        options.clientThreads(), false));
+                System.out.printf(Locale.ROOT, "  %-16s connected %-6s %d clients, all ready in %.1f s%n", label(),
+                        target.server().name(), connections, (System.nanoTime() - connectStarted) / 1e9);
             }
-            for (Target target : order) {
-                if (warmUp && round == 0) {
-                    warmUp(target); // right before its first window: a server left idle meanwhile compiles again
+            for (int round = 0; round < options.rounds(); round++) {
+                List<Target> order = new ArrayList<>(targets);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
                 }
-                Sample sample = measure(target, options.settle(), options.measure());
-                samples.get(target.server().name()).add(sample);
-                System.out.printf(Locale.ROOT, "  %-16s round %d  %-6s %7.0f msg/s  server %5.1f us CPU/msg (%4.1f kernel)"
-                                + " %4.1f ctx sw/msg %4d threads  client %4.1f us/msg %3.0f%% of CPU  others %.2f cores"
-                                + "  connect %.1f s  jit %.2f cores%n", label(), round + 1, target.server().name(),
-                        sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
-                        sample.serverKernelMicrosPerMessage(),
-                        sample.contextSwitchesPerMessage(), sample.serverThreads(),
-                        sample.clientCpuMicrosPerMessage(), 100 * sample.clientCpuShare(), sample.otherCores(),
-                        sample.connectSeconds(), sample.compilerCores());
+                for (Target target : order) {
+                    SocketLoad load = loads.get(target);
+                    load.startSending();
+                    sleep(options.settle() + (round == 0 ? FIRST_TURN_SECONDS : 0));
+                    Sample sample = window(target, load);
+                    load.stopSending();
+                    samples.get(target.server().name()).add(sample);
+                    System.out.printf(Locale.ROOT, "  %-16s round %2d  %-6s %7.0f msg/s  server %5.1f us CPU/msg (%4.1f kernel)"
+                                    + " %4.1f ctx sw/msg %4d threads  client %4.1f us/msg %3.0f%% of CPU  others %.2f cores"
+                                    + "  jit %.2f cores%n", label(), round + 1, target.server().name(),
+                            sample.messagesPerSecond(), sample.serverCpuMicrosPerMessage(),
+                            sample.serverKernelMicrosPerMessage(),
+                            sample.contextSwitchesPerMessage(), sample.serverThreads(),
+                            sample.clientCpuMicrosPerMessage(), 100 * sample.clientCpuShare(), sample.otherCores(),
+                            sample.compilerCores());
+                }
             }
+        } finally {
+            loads.values().forEach(SocketLoad::close);
         }
         return samples;
     }
@@ -105,53 +132,48 @@ final class EchoScenario {
                 quiet >= QUIET_SECONDS ? "" : " (the --warmup-max cap)");
     }
 
-    /** Fresh connections, a settle, then a window of {@code seconds}; every answer verified, none may stall. */
-    private Sample measure(Target target, double settle, double seconds) throws Exception {
+    /** A window of {@code --measure} seconds on a running load; every answer verified, none may stall. */
+    private Sample window(Target target, SocketLoad load) throws Exception {
         long pid = target.server().pid();
         long self = ProcessHandle.current().pid();
-        long connectStarted = System.nanoTime();
-        try (SocketLoad load = SocketLoad.start(target.address(), connections, target.wires(),
-                options.clientThreads(), true)) {
-            double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
-            sleep(settle);
-            long[] answers0 = load.answersPerConnection();
-            long c0 = load.completed();
-            long cs0 = ProcFs.contextSwitches(pid);
-            long jit0 = ProcFs.compilerCpuNanos(pid);
-            long server0 = ProcFs.cpuNanos(pid);
-            long kernel0 = ProcFs.kernelCpuNanos(pid);
-            long client0 = ProcFs.cpuNanos(self);
-            long machine0 = ProcFs.machineBusyNanos();
-            long t0 = System.nanoTime();
-            sleep(seconds);
-            long c1 = load.completed();
-            long cs1 = ProcFs.contextSwitches(pid);
-            long jit1 = ProcFs.compilerCpuNanos(pid);
-            long server1 = ProcFs.cpuNanos(pid);
-            long kernel1 = ProcFs.kernelCpuNanos(pid);
-            long client1 = ProcFs.cpuNanos(self);
-            long machine1 = ProcFs.machineBusyNanos();
-            long t1 = System.nanoTime();
-            String where = label() + " on " + target.server().name();
-            if (load.failure() != null) {
-                throw new IllegalStateException(where + ": client failed: " + load.failure(), load.failure());
-            }
-            int stalled = load.stalled(answers0);
-            if (stalled > 0) {
-                throw new IllegalStateException(where + ": " + stalled + " of " + connections
-                        + " connections got no answer in " + seconds + " s (an answer lost?)");
-            }
-            long messages = c1 - c0;
-            double wall = (t1 - t0) / 1e9;
-            long serverCpu = server1 - server0;
-            long clientCpu = client1 - client0;
-            return new Sample(messages / wall, serverCpu / 1e3 / messages, (kernel1 - kernel0) / 1e3 / messages,
-                    clientCpu / 1e3 / messages,
-                    (double) clientCpu / Math.max(1, clientCpu + serverCpu),
-                    Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
-                    (double) Math.max(0, cs1 - cs0) / messages,
-                    ProcFs.threads(pid), connectSeconds, (jit1 - jit0) / 1e9 / wall);
+        double seconds = options.measure();
+        long[] answers0 = load.answersPerConnection();
+        long c0 = load.completed();
+        long cs0 = ProcFs.contextSwitches(pid);
+        long jit0 = ProcFs.compilerCpuNanos(pid);
+        long server0 = ProcFs.cpuNanos(pid);
+        long kernel0 = ProcFs.kernelCpuNanos(pid);
+        long client0 = ProcFs.cpuNanos(self);
+        long machine0 = ProcFs.machineBusyNanos();
+        long t0 = System.nanoTime();
+        sleep(seconds);
+        long c1 = load.completed();
+        long cs1 = ProcFs.contextSwitches(pid);
+        long jit1 = ProcFs.compilerCpuNanos(pid);
+        long server1 = ProcFs.cpuNanos(pid);
+        long kernel1 = ProcFs.kernelCpuNanos(pid);
+        long client1 = ProcFs.cpuNanos(self);
+        long machine1 = ProcFs.machineBusyNanos();
+        long t1 = System.nanoTime();
+        String where = label() + " on " + target.server().name();
+        if (load.failure() != null) {
+            throw new IllegalStateException(where + ": client failed: " + load.failure(), load.failure());
         }
+        int stalled = load.stalled(answers0);
+        if (stalled > 0) {
+            throw new IllegalStateException(where + ": " + stalled + " of " + connections
+                    + " connections got no answer in " + seconds + " s (an answer lost?)");
+        }
+        long messages = c1 - c0;
+        double wall = (t1 - t0) / 1e9;
+        long serverCpu = server1 - server0;
+        long clientCpu = client1 - client0;
+        return new Sample(messages / wall, serverCpu / 1e3 / messages, (kernel1 - kernel0) / 1e3 / messages,
+                clientCpu / 1e3 / messages,
+                (double) clientCpu / Math.max(1, clientCpu + serverCpu),
+                Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
+                (double) Math.max(0, cs1 - cs0) / messages,
+                ProcFs.threads(pid), (jit1 - jit0) / 1e9 / wall);
     }
 
     static void sleep(double seconds) throws InterruptedException {

@@ -15,13 +15,12 @@ import java.util.List;
  * @param otherCores                CPU the rest of the machine used meanwhile, in cores: other work disturbing the window
  * @param contextSwitchesPerMessage the server's context switches (all its threads) per answer
  * @param serverThreads             threads of the server process at the end of the window
- * @param connectSeconds            how long connecting every client and getting every "ready" took
  * @param compilerCores             CPU the server's JIT compilers used meanwhile, in cores: near 0 once it is warm
  */
 record Sample(double messagesPerSecond, double serverCpuMicrosPerMessage, double serverKernelMicrosPerMessage,
               double clientCpuMicrosPerMessage,
               double clientCpuShare, double otherCores, double contextSwitchesPerMessage,
-              long serverThreads, double connectSeconds, double compilerCores) {
+              long serverThreads, double compilerCores) {
 
     /** The sample with the median throughput (its other figures come from that same window). */
     static Sample median(List<Sample> samples) {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * {@code line n} in flight, the next sent when its answer came. Every answer must be
  * exactly {@code Echo: line n}, in order; the check allocates nothing, so the client stays cheap.
  * A wrong answer or a lost connection is recorded as the {@link #failure()} and stops the load.
+ * The loop can be stopped and resumed on the same connections ({@link #stopSending()}).
  */
 final class SocketLoad implements AutoCloseable {
 
@@ -110,7 +111,15 @@ final class SocketLoad implements AutoCloseable {
         }
     }
 
-    /** Idle connections start their request loop. */
+    /**
+     * Every connection stops after its request in flight: its answer is still read and checked,
+     * and no next request follows until {@link #startSending()}.
+     */
+    void stopSending() {
+        sending = false;
+    }
+
+    /** Idle connections start (or resume) their request loop. */
     void startSending() {
         sending = true;
         for (Worker worker : workers) {

@@ -38,4 +38,21 @@ class BenchOptionsTest {
                 () -> BenchOptions.parse(new String[] {"--ours-b", dir.resolve("missing.jar").toString()}));
         assertTrue(noJar.getMessage().contains("no such jar"), noJar.getMessage());
     }
+
+    @Test
+    void oursBsOwnJvmOptionsComeAfterEveryServersAndOnlyForIt(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("bench.jar"));
+        BenchOptions options = BenchOptions.parse(new String[] {"--servers", "ours,netty", "--ours-b", jar.toString(),
+                "--server-jvm-arg", "-Xmx1g", "--ours-b-jvm-arg", "-XX:TypeProfileWidth=8"});
+        assertEquals(List.of("-Xmx1g"), options.jvmArgs("ours"));
+        assertEquals(List.of("-Xmx1g"), options.jvmArgs("netty"));
+        assertEquals(List.of("-Xmx1g", "-XX:TypeProfileWidth=8"), options.jvmArgs(BenchOptions.OURS_B));
+    }
+
+    @Test
+    void oursBsJvmOptionsNeedOursB() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(new String[] {"--ours-b-jvm-arg", "-Xint"}));
+        assertTrue(error.getMessage().contains("--ours-b"), error.getMessage());
+    }
 }

@@ -6,8 +6,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.Scheduler;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -22,40 +20,24 @@ import java.nio.channels.SocketChannel;
  * #readOnSelector()} declares the connection's read callback non-blocking, and Jetty then runs it
  * on the selector thread, as it runs our own telnet and tcp connections.
  *
- * <p>Jetty's WebSocket connection reads until a read finds nothing, so every frame would cost a
- * second read that finds the socket empty. Once reads run on the selector, a read that filled
- * less than the room it had is taken as having drained the socket (as Netty takes it), and the
- * read after it answers "nothing yet" without a system call. That answer is always safe: a
- * reader that gets it registers fill interest, and the selector, level-triggered, reports at once
- * any bytes that came meanwhile.
+ * <p>Jetty's WebSocket connection reads until a read finds nothing; from the same switch on, a
+ * short read is taken as having drained the socket ({@link #takeShortReadsAsDrained()}), so each
+ * frame costs one read, not two.
  */
 final class SelectorReadEndPoint extends SingleBufferEndPoint {
 
     private volatile boolean readOnSelector;
     /** The last callback registered, with its non-blocking twin: a connection registers the same one each time. */
     private volatile Twin last;
-    /** Whether the last read filled less than the room it had; read and written by the one reader at a time. */
-    private boolean drained;
 
     SelectorReadEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
         super(channel, selector, key, scheduler);
     }
 
-    /** From now on, reads run on the selector thread. */
+    /** From now on, reads run on the selector thread, one per frame. */
     void readOnSelector() {
         readOnSelector = true;
-    }
-
-    @Override
-    public int fill(ByteBuffer buffer) throws IOException {
-        if (drained) {
-            drained = false;
-            return 0;
-        }
-        int room = buffer.capacity() - buffer.limit();
-        int filled = super.fill(buffer);
-        drained = readOnSelector && filled > 0 && filled < room;
-        return filled;
+        takeShortReadsAsDrained();
     }
 
     @Override

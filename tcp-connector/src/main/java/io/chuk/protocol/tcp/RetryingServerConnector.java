@@ -56,10 +56,14 @@ public class RetryingServerConnector extends ServerConnector {
         super(server, 1, SELECTORS, factories);
     }
 
-    /** Each connection writes its output batch, one buffer, with a plain write: see {@link SingleBufferEndPoint}. */
+    /**
+     * Each connection writes its output batch, one buffer, with a plain write, and reads once per
+     * message, a short read taken as having drained the socket: see {@link SingleBufferEndPoint}.
+     */
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        SocketChannelEndPoint endPoint = new SingleBufferEndPoint(channel, selector, key, getScheduler());
+        SingleBufferEndPoint endPoint = new SingleBufferEndPoint(channel, selector, key, getScheduler());
+        endPoint.takeShortReadsAsDrained();
         endPoint.setIdleTimeout(getIdleTimeout());
         return endPoint;
     }

@@ -136,12 +136,6 @@ final class SessionConnection extends AbstractConnection.NonBlocking implements 
                 }
                 if (filled > 0) {
                     session.receive(bytes);
-                    if (filled < bytes.capacity() && !paused) {
-                        // A short read drained the socket: wait for the next readiness instead of
-                        // spending a system call on a read that would find nothing (as Netty does).
-                        fillInterested();
-                        return;
-                    }
                 } else if (filled == 0) {
                     fillInterested();
                     return;

@@ -17,6 +17,13 @@ import java.nio.channels.SocketChannel;
  * that vector in, both for nothing. A small write of several buffers, such as a WebSocket frame's
  * header and payload, is copied into one and written plainly too, as Netty writes a small frame.
  *
+ * <p>Once {@link #takeShortReadsAsDrained()} is called, a read that filled less than the room it
+ * had is taken as having drained the socket, as Netty takes it, and the read after it answers
+ * "nothing yet" without a system call. A connection that reads until a read finds nothing (Jetty's
+ * WebSocket and TLS connections, and ours) then makes one read per message instead of two. That
+ * answer is always safe: a reader that gets it registers fill interest, and the selector,
+ * level-triggered, reports at once any bytes that came meanwhile.
+ *
  * <p>It also reads the clock only while it has an idle timeout: Jetty's end point records the time
  * of every read and write for it, and our sessions time themselves on the host's sweeper, so
  * unless {@code connection_timeout} sets Jetty's timeout as a backstop, those two clock reads per
@@ -27,8 +34,29 @@ public class SingleBufferEndPoint extends SocketChannelEndPoint {
     /** The most bytes of several buffers copied into one for a plain write: a copy of this much is cheap next to a system call. */
     static final int MERGE_LIMIT = 2048;
 
+    private volatile boolean shortReadsDrain;
+    /** Whether the last read filled less than the room it had; read and written by the one reader at a time. */
+    private boolean drained;
+
     public SingleBufferEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
         super(channel, selector, key, scheduler);
+    }
+
+    /** From now on, a short read counts as having emptied the socket: see the class comment. */
+    public void takeShortReadsAsDrained() {
+        shortReadsDrain = true;
+    }
+
+    @Override
+    public int fill(ByteBuffer buffer) throws IOException {
+        if (drained) {
+            drained = false;
+            return 0;
+        }
+        int room = buffer.capacity() - buffer.limit();
+        int filled = super.fill(buffer);
+        drained = shortReadsDrain && filled > 0 && filled < room;
+        return filled;
     }
 
     @Override

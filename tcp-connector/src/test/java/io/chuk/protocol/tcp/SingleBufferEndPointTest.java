@@ -2,6 +2,7 @@ package io.chuk.protocol.tcp;
 
 import io.chuk.protocol.testsupport.SocketPair;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,39 @@ class SingleBufferEndPointTest {
         }
         endPoint.setIdleTimeout(60_000);
         assertTrue(endPoint.getIdleFor() < 250, "idle for " + endPoint.getIdleFor() + " ms right after switching on");
+    }
+
+    @Test
+    void withShortReadsTakenAsDrainedTheReadAfterAShortOneFindsNothingWithoutReadingThenTheNextReadsOn() throws Exception {
+        endPoint.takeShortReadsAsDrained();
+        ByteBuffer buffer = BufferUtil.allocate(1024);
+        sockets.sendFromPeer("first");
+        assertEquals(5, endPoint.fill(buffer));
+
+        sockets.sendFromPeer("second"); // waiting in the socket, but the short read above said it was drained
+        assertEquals(0, endPoint.fill(buffer), "the read after a short one answers without a system call");
+        assertEquals(6, endPoint.fill(buffer), "the one after that reads what came");
+        assertEquals("firstsecond", BufferUtil.toString(buffer, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aReadThatFillsTheBufferIsNotTakenAsDrained() throws Exception {
+        endPoint.takeShortReadsAsDrained();
+        ByteBuffer buffer = BufferUtil.allocate(4);
+        sockets.sendFromPeer("full");
+        assertEquals(4, endPoint.fill(buffer));
+        sockets.sendFromPeer("more");
+        BufferUtil.clear(buffer);
+        assertEquals(4, endPoint.fill(buffer), "a full buffer may have left bytes behind: read again");
+    }
+
+    @Test
+    void unlessAskedEveryReadIsARealOne() throws Exception {
+        ByteBuffer buffer = BufferUtil.allocate(1024);
+        sockets.sendFromPeer("first");
+        assertEquals(5, endPoint.fill(buffer));
+        sockets.sendFromPeer("second");
+        assertEquals(6, endPoint.fill(buffer));
     }
 
     private static byte[] read(InputStream in, int length) throws Exception {

@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A connected pair of loopback sockets, for tests of code that works on one end of a real
@@ -17,6 +20,7 @@ public final class SocketPair implements AutoCloseable {
     private final ServerSocket listener;
     private final SocketChannel channel;
     private final Socket peer;
+    private final Selector readable;
 
     public SocketPair() throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -24,6 +28,21 @@ public final class SocketPair implements AutoCloseable {
         channel.configureBlocking(false);
         peer = listener.accept();
         peer.setSoTimeout(10_000);
+        readable = Selector.open();
+        channel.register(readable, SelectionKey.OP_READ);
+    }
+
+    /**
+     * Sends ASCII text from the peer and returns once the non-blocking end can read it, so that a
+     * read there finds it (waits 10 s at most).
+     */
+    public void sendFromPeer(String text) throws IOException {
+        peer.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        peer.getOutputStream().flush();
+        readable.selectedKeys().clear();
+        if (readable.select(10_000) == 0) {
+            throw new IOException("'" + text + "' did not arrive within 10 s");
+        }
     }
 
     /** The non-blocking end. */
@@ -38,7 +57,7 @@ public final class SocketPair implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (listener; channel; peer) {
+        try (listener; readable; channel; peer) {
             // closes all three, the peer first
         }
     }
