@@ -28,13 +28,16 @@ import java.util.Locale;
  * is ours.
  *
  * <p>{@code java -cp bench/target/bench.jar io.chuk.protocol.bench.SessionPathBench [messages]}
- * (default 2,000,000 per round; 7 rounds, the first two warm-up, the median counts).
+ * (default 2,000,000 per round; 7 rounds, the first two warm-up, the median counts), optionally
+ * followed by the session counts ({@code 1,1000}): with tens of thousands, each session's state is
+ * out of the caches by its next message, as on a busy server, and the figure shows what a message
+ * costs in memory traffic.
  */
 public final class SessionPathBench {
 
     private static final int ROUNDS = 7;
     private static final int WARMUP_ROUNDS = 2;
-    private static final int[] SESSIONS = {1, 1000};
+    private static final List<Integer> SESSIONS = List.of(1, 1000);
     private static final String LINE = "line 12345";
     private static final byte[] LINE_BYTES = (LINE + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
@@ -52,12 +55,13 @@ public final class SessionPathBench {
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        List<Integer> sessions = args.length > 1 ? Arrays.stream(args[1].split(",")).map(Integer::valueOf).toList() : SESSIONS;
         ChildServer.quietLogging(false);
-        run(messages, System.out);
+        run(messages, sessions, System.out);
     }
 
     /** Measures every transport at every session count, printing the table as it goes. */
-    static List<Row> run(int messages, PrintStream out) throws Exception {
+    static List<Row> run(int messages, List<Integer> sessionCounts, PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "Session path bench: Java %s, %d messages per round, %d rounds (median of the last %d)%n",
                 Runtime.version(), messages, ROUNDS, ROUNDS - WARMUP_ROUNDS);
         out.printf(Locale.ROOT, "%-10s %8s %14s %14s %10s%n", "transport", "sessions", "bare ns/msg", "ours ns/msg", "ours/bare");
@@ -65,7 +69,7 @@ public final class SessionPathBench {
         for (Transport transport : List.of(Transport.WEBSOCKET, Transport.TCP, Transport.TELNET)) {
             try (SessionHost host = new SessionHost(HandlerFactory.reflective())) {
                 SessionFactory factory = host.factoryFor(config(transport));
-                for (int sessions : SESSIONS) {
+                for (int sessions : sessionCounts) {
                     ProtocolSession[] open = new ProtocolSession[sessions];
                     for (int i = 0; i < sessions; i++) {
                         open[i] = factory.open(new DroppingChannel(20_000 + i)).session();
@@ -97,7 +101,7 @@ public final class SessionPathBench {
     private static ServerConfig config(Transport transport) {
         return ServerConfig.builder("path-" + transport, transport).handlerType(BenchEchoHandler.class)
                 .set(ServerKeys.HOST, "127.0.0.1").set(ServerKeys.PORT, 0)
-                .set(ServerKeys.MAX_CONNECTIONS, 10_000).set(ServerKeys.MAX_CONNECTIONS_PER_IP, 0)
+                .set(ServerKeys.MAX_CONNECTIONS, 1_000_000).set(ServerKeys.MAX_CONNECTIONS_PER_IP, 0)
                 .set(ServerKeys.MAX_CONNECTION_RATE_PER_IP, 0).build();
     }
 

@@ -17,7 +17,7 @@ class SessionPathBenchTest {
     void everyTransportAndSessionCountIsMeasuredWithEveryAnswerCounted() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         // run() fails if our sessions did not answer every message in full
-        List<SessionPathBench.Row> rows = SessionPathBench.run(5_000, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        List<SessionPathBench.Row> rows = SessionPathBench.run(5_000, List.of(1, 1000), new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertEquals(List.of(Transport.WEBSOCKET, Transport.WEBSOCKET, Transport.TCP, Transport.TCP,
                 Transport.TELNET, Transport.TELNET), rows.stream().map(SessionPathBench.Row::transport).toList());
         assertEquals(List.of(1, 1000, 1, 1000, 1, 1000), rows.stream().map(SessionPathBench.Row::sessions).toList());
