@@ -1,5 +1,6 @@
 package io.chuk.protocol.bench;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,26 +136,11 @@ final class EchoScenario {
     /** A window of {@code --measure} seconds on a running load; every answer verified, none may stall. */
     private Sample window(Target target, SocketLoad load) throws Exception {
         long pid = target.server().pid();
-        long self = ProcessHandle.current().pid();
         double seconds = options.measure();
         long[] answers0 = load.answersPerConnection();
-        long c0 = load.completed();
-        long cs0 = ProcFs.contextSwitches(pid);
-        long jit0 = ProcFs.compilerCpuNanos(pid);
-        long server0 = ProcFs.cpuNanos(pid);
-        long kernel0 = ProcFs.kernelCpuNanos(pid);
-        long client0 = ProcFs.cpuNanos(self);
-        long machine0 = ProcFs.machineBusyNanos();
-        long t0 = System.nanoTime();
+        Reading start = Reading.take(load, pid);
         sleep(seconds);
-        long c1 = load.completed();
-        long cs1 = ProcFs.contextSwitches(pid);
-        long jit1 = ProcFs.compilerCpuNanos(pid);
-        long server1 = ProcFs.cpuNanos(pid);
-        long kernel1 = ProcFs.kernelCpuNanos(pid);
-        long client1 = ProcFs.cpuNanos(self);
-        long machine1 = ProcFs.machineBusyNanos();
-        long t1 = System.nanoTime();
+        Reading end = Reading.take(load, pid);
         String where = label() + " on " + target.server().name();
         if (load.failure() != null) {
             throw new IllegalStateException(where + ": client failed: " + load.failure(), load.failure());
@@ -164,16 +150,27 @@ final class EchoScenario {
             throw new IllegalStateException(where + ": " + stalled + " of " + connections
                     + " connections got no answer in " + seconds + " s (an answer lost?)");
         }
-        long messages = c1 - c0;
-        double wall = (t1 - t0) / 1e9;
-        long serverCpu = server1 - server0;
-        long clientCpu = client1 - client0;
-        return new Sample(messages / wall, serverCpu / 1e3 / messages, (kernel1 - kernel0) / 1e3 / messages,
+        long messages = end.answers - start.answers;
+        double wall = (end.wallNanos - start.wallNanos) / 1e9;
+        long serverCpu = end.serverNanos - start.serverNanos;
+        long clientCpu = end.clientNanos - start.clientNanos;
+        return new Sample(messages / wall, serverCpu / 1e3 / messages,
+                (end.kernelNanos - start.kernelNanos) / 1e3 / messages,
                 clientCpu / 1e3 / messages,
                 (double) clientCpu / Math.max(1, clientCpu + serverCpu),
-                Math.max(0, machine1 - machine0 - serverCpu - clientCpu) / 1e9 / wall,
-                (double) Math.max(0, cs1 - cs0) / messages,
-                ProcFs.threads(pid), (jit1 - jit0) / 1e9 / wall);
+                Math.max(0, end.machineNanos - start.machineNanos - serverCpu - clientCpu) / 1e9 / wall,
+                (double) Math.max(0, end.contextSwitches - start.contextSwitches) / messages,
+                ProcFs.threads(pid), (end.compilerNanos - start.compilerNanos) / 1e9 / wall);
+    }
+
+    /** The counters a window reads at its start and at its end: answers, CPU times, the clock. */
+    private record Reading(long answers, long contextSwitches, long compilerNanos, long serverNanos,
+                           long kernelNanos, long clientNanos, long machineNanos, long wallNanos) {
+        static Reading take(SocketLoad load, long pid) throws IOException {
+            return new Reading(load.completed(), ProcFs.contextSwitches(pid), ProcFs.compilerCpuNanos(pid),
+                    ProcFs.cpuNanos(pid), ProcFs.kernelCpuNanos(pid), ProcFs.cpuNanos(ProcessHandle.current().pid()),
+                    ProcFs.machineBusyNanos(), System.nanoTime());
+        }
     }
 
     static void sleep(double seconds) throws InterruptedException {
