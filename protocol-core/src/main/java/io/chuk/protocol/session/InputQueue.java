@@ -1,29 +1,26 @@
 package io.chuk.protocol.session;
 
-import java.util.ArrayDeque;
-
 /**
  * Input a session has received and its handler has not taken yet, with its size in bytes, so
  * the session can stop reading from a client that sends faster than its handler works.
  * Not thread-safe: the session guards it with its lock.
  */
-final class InputQueue {
+final class InputQueue extends SmallQueue {
 
     /** Marks the end of the client's input (it closed its sending side). */
     static final Object END_OF_INPUT = new Object();
 
-    private final ArrayDeque<Object> items = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     private long bytes;
 
     /** Adds bytes ({@code byte[]}), a message ({@code String}), a {@link SessionTask} or {@link #END_OF_INPUT}. */
     void add(Object item) {
-        items.add(item);
+        append(item);
         bytes += sizeOf(item);
     }
 
     /** The oldest item, or {@code null} when empty. */
     Object poll() {
-        Object item = items.poll();
+        Object item = take();
         if (item != null) {
             bytes -= sizeOf(item);
         }
@@ -34,12 +31,8 @@ final class InputQueue {
         return bytes;
     }
 
-    int size() {
-        return items.size();
-    }
-
     void clear() {
-        items.clear();
+        dropAll();
         bytes = 0;
     }
 

@@ -3,7 +3,6 @@ package io.chuk.protocol.session;
 import io.chuk.protocol.compression.OutputDeflater;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,15 +17,13 @@ import java.util.List;
  * once. Sizes ({@link #bytes()}) count output before compression.
  * Not thread-safe: the session guards it with its lock.
  */
-final class OutputQueue {
+final class OutputQueue extends SmallQueue {
 
     private static final ByteBuffer[] NONE = new ByteBuffer[0];
 
     /** Queued between outputs: compression starts or (the stream is finished) stops here. */
     private enum Switch { COMPRESS, PLAIN }
 
-    /** Output ({@code ByteBuffer}) and {@link Switch}es, in order. */
-    private final ArrayDeque<Object> pending = new ArrayDeque<>(1); // grows when needed; idle sessions are many
     /** Bytes queued plus bytes of the batch in flight. */
     private long bytes;
     /** Bytes of the batch in flight, before compression. */
@@ -50,7 +47,7 @@ final class OutputQueue {
     }
 
     void add(byte[] data) {
-        pending.add(ByteBuffer.wrap(data));
+        append(ByteBuffer.wrap(data));
         bytes += data.length;
     }
 
@@ -62,7 +59,7 @@ final class OutputQueue {
         if (compress != compressingAtTail && !cleared) {
             compressingAtTail = compress;
             switched = true;
-            pending.add(compress ? Switch.COMPRESS : Switch.PLAIN);
+            append(compress ? Switch.COMPRESS : Switch.PLAIN);
         }
     }
 
@@ -71,7 +68,7 @@ final class OutputQueue {
     }
 
     boolean isIdle() {
-        return !writing && pending.isEmpty();
+        return !writing && isEmpty();
     }
 
     boolean isWriting() {
@@ -83,7 +80,7 @@ final class OutputQueue {
      * when a batch is already in flight or nothing is queued.
      */
     ByteBuffer[] startBatch() {
-        if (writing || pending.isEmpty()) {
+        if (writing || isEmpty()) {
             return null;
         }
         writing = true;
@@ -98,7 +95,7 @@ final class OutputQueue {
     ByteBuffer[] batchWritten() {
         bytes -= inFlight;
         inFlight = 0;
-        if (pending.isEmpty()) {
+        if (isEmpty()) {
             writing = false;
             return null;
         }
@@ -127,13 +124,9 @@ final class OutputQueue {
         return nowNanos - watchedSinceNanos;
     }
 
-    int size() {
-        return pending.size();
-    }
-
     /** The session is over: drops what is queued and frees the compressor's native memory. */
     void clear() {
-        pending.clear();
+        dropAll();
         bytes = 0;
         cleared = true;
         compressingAtTail = false;
@@ -147,9 +140,9 @@ final class OutputQueue {
         if (!switched) {
             return plainDrain();
         }
-        List<ByteBuffer> batch = new ArrayList<>(pending.size() + 1);
+        List<ByteBuffer> batch = new ArrayList<>(size() + 1);
         long size = 0;
-        for (Object entry : pending) {
+        for (Object entry = take(); entry != null; entry = take()) {
             if (entry == Switch.COMPRESS) {
                 if (deflater == null) {
                     deflater = new OutputDeflater();
@@ -168,7 +161,6 @@ final class OutputQueue {
                 }
             }
         }
-        pending.clear();
         inFlight = size;
         if (compressing) {
             byte[] flushed = deflater.flush();
@@ -180,8 +172,7 @@ final class OutputQueue {
     }
 
     private ByteBuffer[] plainDrain() {
-        ByteBuffer[] batch = pending.toArray(NONE);
-        pending.clear();
+        ByteBuffer[] batch = takeAll(ByteBuffer[]::new);
         long size = 0;
         for (ByteBuffer buffer : batch) {
             size += buffer.remaining();
