@@ -14,7 +14,8 @@ import java.util.List;
  * <p>MCCP2 compression happens here, as a batch is taken, because only here is output in the
  * order it goes on the wire: a switch queued between two outputs compresses exactly what follows
  * it, even within one batch, and each batch ends with a sync flush so the client can show it at
- * once. Sizes ({@link #bytes()}) count output before compression.
+ * once. Sizes ({@link #bytes()}) count output before compression. Its items are output
+ * ({@code ByteBuffer}) and {@link Switch}es, in order.
  * Not thread-safe: the session guards it with its lock.
  */
 final class OutputQueue extends SmallQueue {

@@ -7,8 +7,9 @@ import java.util.function.IntFunction;
  * A first-in, first-out queue of items that keeps its oldest item in a field of its own: a
  * session's queues almost always hold one item or none, so the common case touches no other
  * object, and an idle session's queue costs no deque. Items after the first go to a deque made
- * when a second one is queued. {@code null} is not an item. Not thread-safe: the session guards
- * its queues with its lock.
+ * when a second one is queued. {@code null} is not an item. A queue extends it rather than
+ * holding one, so that queue and storage are one object. Not thread-safe: the session guards its
+ * queues with its lock.
  */
 abstract class SmallQueue {
 
