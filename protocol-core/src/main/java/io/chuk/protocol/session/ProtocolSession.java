@@ -59,7 +59,6 @@ public final class ProtocolSession extends SessionFlow implements Session {
     private final long startMillis = System.currentTimeMillis();
     /** The application's attributes, made at the first {@link #attributes()}: most sessions never have one. */
     private volatile Map<String, Object> attributes;
-    private final SerialExecutor callbacks;
     /** The telnet layer on {@code telnet} and {@code ws_telnet}, else {@code null}. */
     private final TelnetStream telnet;
     private final SessionTaps taps = new SessionTaps();
@@ -80,13 +79,12 @@ public final class ProtocolSession extends SessionFlow implements Session {
 
     ProtocolSession(SessionFactory factory, SessionChannel channel) {
         super(UUID.randomUUID().toString(), channel, factory.deadlineLimits(),
-                factory.config().limits().maxOutputBuffer());
+                factory.config().limits().maxOutputBuffer(), factory.callbackPool(), factory.nonBlockingHandler());
         this.factory = factory;
         this.host = factory.host();
         this.config = factory.config();
         this.remoteAddress = channel.remoteAddress();
         this.transport = config.transport();
-        this.callbacks = new SerialExecutor(factory.callbackPool(), factory.nonBlockingHandler(), this);
         MudSettings mud = factory.mudSettings();
         this.telnet = config.transport().speaksTelnet()
                 ? new TelnetStream(new TelnetSettings(config.limits().maxSubnegotiationLength(),
@@ -118,11 +116,6 @@ public final class ProtocolSession extends SessionFlow implements Session {
     }
 
     // ---- what the flow asks of the session ------------------------------------------------------
-
-    @Override
-    void scheduleDrain(Runnable drain) {
-        callbacks.execute(drain);
-    }
 
     @Override
     void deliver(Object item) {

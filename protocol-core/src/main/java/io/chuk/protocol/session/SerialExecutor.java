@@ -63,6 +63,37 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Under the lock: takes the slot of an idle inline executor for the calling thread, which then
+     * runs its work at once, with no task object made for it, and gives the slot back with
+     * {@link #releaseClaimed}. False when tasks run on the pool or one is running.
+     */
+    boolean claimIdleInline() {
+        if (!inline || running) {
+            return false;
+        }
+        running = true;
+        return true;
+    }
+
+    /**
+     * Under the lock: gives back a slot taken with {@link #claimIdleInline}. Returns true when
+     * tasks were queued meanwhile: the slot then stays taken, and the caller runs them with
+     * {@link #runQueued}, outside the lock.
+     */
+    boolean releaseClaimed() {
+        if (tasks != null && !tasks.isEmpty()) {
+            return true;
+        }
+        running = false;
+        return false;
+    }
+
+    /** Runs the tasks queued behind a claimed slot, then frees it. */
+    void runQueued() {
+        drain();
+    }
+
     private void drain() {
         while (true) {
             Runnable next;

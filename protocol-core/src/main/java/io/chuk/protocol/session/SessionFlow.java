@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * What moves a session's data, behind its one lock (its own monitor, which nothing outside the
@@ -30,13 +31,16 @@ abstract class SessionFlow {
     final String id;
     final SessionChannel channel;
     final SessionDeadlines deadlines;
+    /** Runs the session's callbacks one at a time; it shares the session's lock. */
+    final SerialExecutor callbacks;
     private final long maxOutputBuffer;
     private final InputQueue input = new InputQueue();
     private final OutputQueue output = new OutputQueue();
     /** Whether reading from the client is paused ({@link Backpressure}). */
     private boolean paused;
     private final WriteLoop writes;
-    private State state = State.OPEN;
+    /** Written under the lock; volatile so that {@link #isOpen}, asked per message, takes no lock. */
+    private volatile State state = State.OPEN;
     private boolean drainScheduled;
     /** {@link #drainInput}, made once: it is scheduled for nearly every read. */
     private final Runnable drainTask = this::drainInput;
@@ -45,9 +49,16 @@ abstract class SessionFlow {
     /** What {@link ProtocolSession#await} is parked on while it has no input to deliver, else {@code null}. */
     private CompletableFuture<?> parkedOn;
 
-    SessionFlow(String id, SessionChannel channel, SessionDeadlines.Limits limits, long maxOutputBuffer) {
+    /**
+     * @param callbackPool where callbacks run
+     * @param inline       whether callbacks may run on the thread that brought their input (handlers
+     *                     that never block)
+     */
+    SessionFlow(String id, SessionChannel channel, SessionDeadlines.Limits limits, long maxOutputBuffer,
+            Executor callbackPool, boolean inline) {
         this.id = id;
         this.channel = channel;
+        this.callbacks = new SerialExecutor(callbackPool, inline, this);
         this.deadlines = new SessionDeadlines(limits, System.nanoTime());
         this.maxOutputBuffer = maxOutputBuffer;
         this.writes = new WriteLoop(channel) {
@@ -62,9 +73,6 @@ abstract class SessionFlow {
             }
         };
     }
-
-    /** Runs {@code drain} as the session's next callback task. */
-    abstract void scheduleDrain(Runnable drain);
 
     /** Hands one input item to the handler; called in the session's callback order, outside the lock. */
     abstract void deliver(Object item);
@@ -81,9 +89,7 @@ abstract class SessionFlow {
     // ---- state ------------------------------------------------------------------------------
 
     public boolean isOpen() {
-        synchronized (this) {
-            return state == State.OPEN;
-        }
+        return state == State.OPEN;
     }
 
     /** Whether reading from the client is paused right now (flow control). */
@@ -116,21 +122,32 @@ abstract class SessionFlow {
 
     // ---- input ------------------------------------------------------------------------------
 
-    /** Queues input for the handler; {@code received} counts toward statistics and idleness. */
+    /**
+     * Queues input for the handler; {@code received} counts toward statistics and idleness. When
+     * nothing waits before it and the session's inline callbacks are idle (the common case for a
+     * non-blocking handler), the calling thread delivers it at once, without queuing it or handing
+     * a task to the executor: one lock taken on the way in and one on the way out.
+     */
     final void enqueueInput(Object item, long received) {
-        Backpressure.Change change;
-        boolean schedule;
-        boolean flood;
+        Backpressure.Change change = Backpressure.Change.NONE;
+        boolean schedule = false;
+        boolean flood = false;
+        boolean direct = false;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
-            input.add(item);
             bytesReceived += received;
-            flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
-            change = backpressure();
-            schedule = !drainScheduled;
-            drainScheduled = true;
+            if (!drainScheduled && state == State.OPEN && input.isEmpty() && callbacks.claimIdleInline()) {
+                direct = true;
+                drainScheduled = true; // input that comes meanwhile queues behind this item
+            } else {
+                input.add(item);
+                flood = input.size() > 1 && input.bytes() > Backpressure.INPUT_LIMIT;
+                change = backpressure();
+                schedule = !drainScheduled;
+                drainScheduled = true;
+            }
         }
         if (flood) {
             // Only a transport that cannot pause reading gets here; its input is still bounded.
@@ -141,31 +158,61 @@ abstract class SessionFlow {
         if (received > 0) {
             deadlines.inputReceived();
         }
+        if (direct) {
+            deliverSafely(item);
+            drain(true);
+            return;
+        }
         applyFlowControl(change);
         inputQueued();
         if (schedule) {
-            scheduleDrain(drainTask);
+            callbacks.execute(drainTask);
         }
     }
 
     private void drainInput() {
+        drain(false);
+    }
+
+    /**
+     * Delivers queued input until there is none; {@code claimed} when the calling thread holds the
+     * executor's slot from {@link SerialExecutor#claimIdleInline}, given back with the last poll.
+     */
+    private void drain(boolean claimed) {
         while (true) {
             Object item;
-            Backpressure.Change change;
-            boolean open;
+            Backpressure.Change change = Backpressure.Change.NONE;
+            boolean open = false;
+            boolean tasksWaiting = false;
             synchronized (this) {
                 item = input.poll();
                 if (item == null) {
                     drainScheduled = false;
-                    return;
+                    tasksWaiting = claimed && callbacks.releaseClaimed();
+                } else {
+                    change = backpressure();
+                    open = state == State.OPEN;
                 }
-                change = backpressure();
-                open = state == State.OPEN;
+            }
+            if (item == null) {
+                if (tasksWaiting) {
+                    callbacks.runQueued();
+                }
+                return;
             }
             applyFlowControl(change);
             if (open) {
-                deliver(item);
+                deliverSafely(item);
             }
+        }
+    }
+
+    /** Delivers one item; a failure the handler's error policy let through must not stop the drain. */
+    private void deliverSafely(Object item) {
+        try {
+            deliver(item);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Session {}: delivering input failed", id, e);
         }
     }
 

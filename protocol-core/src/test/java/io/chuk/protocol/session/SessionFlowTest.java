@@ -27,24 +27,32 @@ class SessionFlowTest {
     /** A flow whose drains wait for the test to run them, and which records what it delivers. */
     private static final class TestFlow extends SessionFlow {
         final List<Object> delivered = new ArrayList<>();
-        final List<Runnable> drains = new ArrayList<>();
+        final List<Runnable> drains;
         final List<byte[]> queued = new ArrayList<>();
         int wakes;
         boolean inCallback;
+        /** Run by {@link #deliver} after recording the item, once. */
+        Runnable onDelivery;
 
         TestFlow(SessionChannel channel, long maxOutputBuffer) {
-            super("flow-test", channel, new SessionDeadlines.Limits(Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                    Duration.ofSeconds(5)), maxOutputBuffer);
+            this(channel, maxOutputBuffer, new ArrayList<>(), false);
         }
 
-        @Override
-        void scheduleDrain(Runnable drain) {
-            drains.add(drain);
+        /** With {@code inline}, input is delivered on the thread that brings it whenever the flow is idle. */
+        TestFlow(SessionChannel channel, long maxOutputBuffer, List<Runnable> drains, boolean inline) {
+            super("flow-test", channel, new SessionDeadlines.Limits(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                    Duration.ofSeconds(5)), maxOutputBuffer, drains::add, inline);
+            this.drains = drains;
         }
 
         @Override
         void deliver(Object item) {
             delivered.add(item);
+            Runnable then = onDelivery;
+            onDelivery = null;
+            if (then != null) {
+                then.run();
+            }
         }
 
         @Override
@@ -96,6 +104,40 @@ class SessionFlowTest {
         assertEquals(6, flow.bytesReceived());
         flow.enqueueInput("three", 5);
         assertEquals(1, flow.drains.size(), "a finished drain is scheduled again by new input");
+    }
+
+    @Test
+    void idleInlineFlowDeliversOnTheCallingThreadAndQueuesWhatComesMeanwhileBehindIt() {
+        channel = new FakeSessionChannel(FakeSessionChannel.Completion.INLINE);
+        TestFlow flow = new TestFlow(channel, 1 << 20, new ArrayList<>(), true);
+        List<String> order = new ArrayList<>();
+        flow.onDelivery = () -> {
+            // During the first delivery: a second item and a callback task arrive.
+            flow.enqueueInput("two", 3);
+            flow.callbacks.execute(() -> order.add("task after " + flow.delivered));
+            order.add("first delivery ends");
+        };
+        flow.enqueueInput("one", 3);
+        assertEquals(List.of("one", "two"), flow.delivered, "delivered at once, in order, the second after the first");
+        assertEquals(List.of("first delivery ends", "task after [one, two]"), order,
+                "a task queued during a delivery runs after it and after the input queued before it");
+        assertTrue(flow.drains.isEmpty(), "nothing was handed to the pool");
+        assertEquals(1, flow.wakes, "only queued input wakes an await");
+        assertEquals(6, flow.bytesReceived());
+        flow.enqueueInput("three", 5);
+        assertEquals(List.of("one", "two", "three"), flow.delivered, "the slot was given back: the next item goes at once");
+    }
+
+    @Test
+    void aFailingDeliveryDoesNotWedgeTheFlow() {
+        channel = new FakeSessionChannel(FakeSessionChannel.Completion.INLINE);
+        TestFlow flow = new TestFlow(channel, 1 << 20, new ArrayList<>(), true);
+        flow.onDelivery = () -> {
+            throw new IllegalStateException("a failure the error policy let through");
+        };
+        flow.enqueueInput("one", 3);
+        flow.enqueueInput("two", 3);
+        assertEquals(List.of("one", "two"), flow.delivered);
     }
 
     @Test
