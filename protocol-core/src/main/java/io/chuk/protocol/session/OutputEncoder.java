@@ -28,14 +28,34 @@ final class OutputEncoder {
         if (!taps.isEmpty()) {
             taps.output(messageFramed ? line : line + "\r\n");
         }
-        byte[] text = line.getBytes(StandardCharsets.UTF_8);
         if (messageFramed) {
-            return text;
+            return line.getBytes(StandardCharsets.UTF_8);
         }
-        byte[] bytes = new byte[text.length + 2];
-        System.arraycopy(text, 0, bytes, 0, text.length);
-        System.arraycopy(CRLF, 0, bytes, text.length, 2);
+        byte[] bytes = withLineEnd(line);
         return telnet != null ? telnet.encode(bytes) : bytes;
+    }
+
+    /**
+     * The line's UTF-8 followed by CR LF, in one array. A line of ASCII, the usual one (it is sent
+     * per message), is copied straight into it, with no array of the text alone made on the way.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
+    private static byte[] withLineEnd(String line) {
+        int length = line.length();
+        for (int i = 0; i < length; i++) {
+            if (line.charAt(i) >= 0x80) {
+                byte[] text = line.getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = new byte[text.length + 2];
+                System.arraycopy(text, 0, bytes, 0, text.length);
+                System.arraycopy(CRLF, 0, bytes, text.length, 2);
+                return bytes;
+            }
+        }
+        byte[] bytes = new byte[length + 2];
+        line.getBytes(0, length, bytes, 0);
+        bytes[length] = '\r';
+        bytes[length + 1] = '\n';
+        return bytes;
     }
 
     /** Raw bytes, escaped for telnet; empty input gives an empty array. */
