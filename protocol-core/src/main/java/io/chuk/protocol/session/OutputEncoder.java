@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class OutputEncoder {
 
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] NOTHING = new byte[0];
 
     private final boolean messageFramed;
@@ -44,11 +43,7 @@ final class OutputEncoder {
         int length = line.length();
         for (int i = 0; i < length; i++) {
             if (line.charAt(i) >= 0x80) {
-                byte[] text = line.getBytes(StandardCharsets.UTF_8);
-                byte[] bytes = new byte[text.length + 2];
-                System.arraycopy(text, 0, bytes, 0, text.length);
-                System.arraycopy(CRLF, 0, bytes, text.length, 2);
-                return bytes;
+                return (line + "\r\n").getBytes(StandardCharsets.UTF_8);
             }
         }
         byte[] bytes = new byte[length + 2];

@@ -42,8 +42,8 @@ abstract class SessionFlow {
     /** Written under the lock; volatile so that {@link #isOpen}, asked per message, takes no lock. */
     private volatile State state = State.OPEN;
     private boolean drainScheduled;
-    /** {@link #drainInput}, made once: it is scheduled for nearly every read. */
-    private final Runnable drainTask = this::drainInput;
+    /** The drain of queued input, made once: it is scheduled for nearly every read that cannot go inline. */
+    private final Runnable drainTask = () -> drain(false);
     private long bytesReceived;
     private long bytesSent;
     /** What {@link ProtocolSession#await} is parked on while it has no input to deliver, else {@code null}. */
@@ -168,10 +168,6 @@ abstract class SessionFlow {
         if (schedule) {
             callbacks.execute(drainTask);
         }
-    }
-
-    private void drainInput() {
-        drain(false);
     }
 
     /**
